@@ -1,0 +1,268 @@
+"""Command line: run, check, demo, status, explain, outbox.
+
+Every failure an operator can cause (bad config, unreachable server) ends
+with a one-line explanation and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import log as logmod
+from .config import Config, ConfigError, load_config
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="mailrouter: intake router for safety inboxes.")
+outbox_app = typer.Typer(no_args_is_help=True, help="Inspect and requeue outgoing mail.")
+app.add_typer(outbox_app, name="outbox")
+
+console = Console()
+err = Console(stderr=True)
+
+ConfigOption = typer.Option(
+    Path(os.environ.get("MAILROUTER_CONFIG", "config.toml")), "--config", "-c",
+    help="Path to config.toml (env MAILROUTER_CONFIG).")
+
+
+def _load(path: Path) -> Config:
+    try:
+        config = load_config(path)
+    except ConfigError as exc:
+        for line in exc.problems:
+            err.print(f"[bold red]config error[/] {line}", highlight=False)
+        raise typer.Exit(2) from None
+    logmod.setup(config.service.log_level)
+    return config
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(config_path: Path = ConfigOption,
+        once: bool = typer.Option(False, "--once", help="Process what is pending, deliver, exit.")) -> None:
+    """Run the service (or one pass with --once; exit 1 if anything is left undone)."""
+    config = _load(config_path)
+    from .service import Service
+
+    try:
+        service = Service(config)
+    except ConfigError as exc:
+        _fail("; ".join(exc.problems), 2)
+    if once:
+        report = service.run_once()
+        for poll in report.polls:
+            console.print(f"{poll.mailbox}: {poll.seen} in inbox, {poll.processed} processed, "
+                          f"{poll.filed} filed, {poll.duplicates} copies, {len(poll.errors)} errors",
+                          highlight=False)
+        d = report.delivery
+        console.print(f"outbox: {d.sent} sent, {d.retried} deferred, {d.failed} failed; "
+                      f"state {report.outbox}", highlight=False)
+        raise typer.Exit(0 if report.ok else 1)
+    asyncio.run(service.run_forever())
+
+
+@app.command()
+def check(config_path: Path = ConfigOption,
+          connect: bool = typer.Option(False, "--connect", help="Also log in to IMAP and SMTP.")) -> None:
+    """Validate config, templates (and with --connect, the servers)."""
+    config = _load(config_path)
+    from .render import Templates
+
+    problems = Templates(config.service.templates_dir).validate(list(config.mailboxes))
+    for problem in problems:
+        err.print(f"[yellow]template[/] {problem}", highlight=False)
+    if connect:
+        problems += _check_connections(config)
+    if problems:
+        raise typer.Exit(1)
+    console.print(f"ok: {len(config.mailboxes)} mailboxes, {len(config.staff)} staff, "
+                  f"{len(config.teams)} teams", highlight=False)
+
+
+def _check_connections(config: Config) -> list[str]:
+    from .outbox import Deliverer
+    from .service import build_sources
+    from .sources import SourceError
+    from .store import Store
+
+    problems: list[str] = []
+    try:
+        sources = build_sources(config)
+    except ConfigError as exc:
+        return [f"{p}" for p in exc.problems]
+    for name, source in sources.items():
+        try:
+            source.open()
+            source.pending()
+            console.print(f"imap {name}: ok", highlight=False)
+        except SourceError as exc:
+            problems.append(f"mailbox {name}: {exc}")
+            err.print(f"[red]imap {name}[/]: {exc}", highlight=False)
+        finally:
+            source.close()
+    try:
+        store = Store(config.store.url)
+        asyncio.run(Deliverer(config, store, config.smtp.resolve_password(), "check").check_connection())
+        console.print("smtp: ok")
+    except ConfigError as exc:
+        problems += exc.problems
+    except Exception as exc:  # noqa: BLE001 - report any connection failure plainly
+        problems.append(f"smtp {config.smtp.host}:{config.smtp.port}: {logmod.error_kind(exc)}")
+        err.print(f"[red]smtp[/]: {logmod.error_kind(exc)}: {str(exc)[:200]}", highlight=False)
+    return problems
+
+
+@app.command()
+def demo(config_path: Path = ConfigOption,
+         workdir: Optional[Path] = typer.Option(None, help="Where to put maildirs, store and delivered mail.")) -> None:
+    """Run the real pipeline on bundled sample mail with a local SMTP server."""
+    config = _load(config_path)
+    logmod.setup("warning")
+    from .demo import run_demo
+
+    result = run_demo(config, workdir)
+    table = Table(title="mailrouter demo: cases")
+    for column in ("case", "mailbox", "language", "urgency", "acknowledged", "forwarded_to", "flags"):
+        table.add_column(column.replace("_", " "))
+    for row in result.rows:
+        style = "bold red" if row["urgency"] == config.urgency.levels[-1] else None
+        table.add_row(*(row[c] for c in ("case", "mailbox", "language", "urgency", "acknowledged",
+                                         "forwarded_to", "flags")), style=style)
+    console.print(table)
+    acks = sum(1 for d in result.delivered if d.path.name.endswith("-ack.eml"))
+    console.print(f"{len(result.rows)} cases, {len(result.delivered)} mails delivered ({acks} acknowledgements) "
+                  f"in {result.seconds:.1f} s", highlight=False)
+    console.print(f"delivered mail: {result.workdir / 'delivered'}", highlight=False)
+    console.print(f"store:          {result.workdir / 'demo.db'}", highlight=False)
+    if not result.report.ok:
+        _fail("the demo left work undone: " + json.dumps(result.report.outbox))
+
+
+@app.command()
+def status(config_path: Path = ConfigOption,
+           as_json: bool = typer.Option(False, "--json")) -> None:
+    """Open cases, outbox and last poll per mailbox (no personal data)."""
+    config = _load(config_path)
+    from .store import Store
+
+    store = Store(config.store.url)
+    now = datetime.now(timezone.utc)
+    cases = store.open_cases()
+    states = store.mailbox_states()
+    data = {
+        "open_cases": [{"case": c.tag, "mailbox": c.mailbox, "urgency": c.urgency,
+                        "age_s": int((now - c.created_at.replace(tzinfo=timezone.utc)).total_seconds())}
+                       for c in cases],
+        "outbox": store.outbox_counts(),
+        "mailboxes": {name: {"last_poll_at": s["last_poll_at"].isoformat() if s["last_poll_at"] else None,
+                             "last_error": s["last_error"]} for name, s in states.items()},
+    }
+    if as_json:
+        console.print_json(json.dumps(data))
+        return
+    table = Table(title="open cases")
+    for column in ("case", "mailbox", "urgency", "unclaimed for"):
+        table.add_column(column)
+    for c in data["open_cases"]:
+        table.add_row(c["case"], c["mailbox"], c["urgency"], f"{c['age_s'] // 60} min")
+    console.print(table)
+    console.print(f"outbox: {data['outbox']}", highlight=False)
+    for name, s in data["mailboxes"].items():
+        console.print(f"{name}: last poll {s['last_poll_at'] or 'never'}"
+                      + (f", last error: {s['last_error']}" if s["last_error"] else ""), highlight=False)
+
+
+@app.command()
+def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, help="An .eml file."),
+            mailbox: Optional[str] = typer.Option(None, help="Mailbox it arrived in (default: the first)."),
+            config_path: Path = ConfigOption, as_json: bool = typer.Option(False, "--json")) -> None:
+    """Show the facts, the decision and the acknowledgement for a message. Sends nothing."""
+    config = _load(config_path)
+    logmod.setup("warning")
+    from .pipeline import Pipeline
+    from .store import Store
+
+    mailbox = mailbox or next(iter(config.mailboxes))
+    if mailbox not in config.mailboxes:
+        _fail(f"unknown mailbox {mailbox!r} (configured: {', '.join(config.mailboxes)})")
+    pipeline = Pipeline(config, Store("sqlite:///:memory:"))
+    analysis = pipeline.analyse(mailbox, message.read_bytes())
+    facts, decision = analysis.facts, analysis.decision
+    send_ack, reason = pipeline.ack_plan(facts, decision)
+    ack = None
+    if send_ack:
+        rendered = pipeline.templates.render_ack(mailbox, decision.language, {
+            "case_tag": "XXXX", "mailbox_address": config.mailboxes[mailbox].address,
+            "language": decision.language, "mailbox": mailbox, "urgency": decision.urgency})
+        ack = {"template": rendered.template, "subject": rendered.subject, "body": rendered.body}
+    data = {
+        "mailbox": mailbox,
+        "facts": {
+            "sender": facts.sender, "subject": facts.subject, "language": facts.language,
+            "language_confidence": round(facts.language_confidence, 3), "size": facts.size,
+            "auto_submitted": facts.auto_submitted, "list": facts.is_list, "bounce": facts.is_bounce,
+            "noreply": facts.is_noreply, "from_self": facts.from_self, "ack_blockers": facts.ack_blockers,
+            "encrypted": facts.crypto.encrypted, "decrypted": facts.crypto.decrypted,
+            "crypto_error": facts.crypto.error, "signature": facts.crypto.signature.status,
+            "signer_fingerprint": facts.crypto.signature.fingerprint,
+            "attachments": [{"filename": a.filename, "content_type": a.content_type, "size": a.size}
+                            for a in facts.attachments],
+            "defects": facts.defects,
+        },
+        "decision": {"urgency": decision.urgency, "language": decision.language, "tags": decision.tags,
+                     "forward_teams": decision.forward_teams,
+                     "rules": [{"rule": h.rule, "why": h.why} for h in decision.rules]},
+        "acknowledgement": ack if ack else {"sent": False, "reason": reason},
+    }
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    console.print_json(json.dumps(data, ensure_ascii=False))
+
+
+@outbox_app.command("list")
+def outbox_list(config_path: Path = ConfigOption) -> None:
+    """Outgoing mail that is not sent yet (ids, kinds, attempts, last error)."""
+    config = _load(config_path)
+    from .store import Store
+
+    store = Store(config.store.url)
+    table = Table(title="outbox (not sent)")
+    for column in ("id", "case", "kind", "state", "attempts", "last error"):
+        table.add_column(column)
+    for row in store.outbox_rows():
+        if row.state != "sent":
+            table.add_row(str(row.id), store.case_tag(row.case_id) or "-" if row.case_id else "-", row.kind,
+                          row.state, str(row.attempts), row.last_error or "")
+    console.print(table)
+
+
+@outbox_app.command("retry")
+def outbox_retry(config_path: Path = ConfigOption) -> None:
+    """Queue permanently failed mail again (after fixing the cause)."""
+    config = _load(config_path)
+    from .store import Store
+
+    count = Store(config.store.url).requeue_failed()
+    console.print(f"{count} mail(s) queued again")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,141 @@
+"""Build outgoing mail: acknowledgements, forwards to staff, operator alerts.
+
+Pure apart from the clock: input is the decision and parsed message, output is
+``Outgoing`` values with complete bytes, ready for the outbox. Message-IDs are
+derived from the case id and the kind of mail, so a resend after a crash
+carries the same Message-ID and is recognisable as the same mail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, formataddr
+from datetime import datetime, timezone
+
+from .headers import clean_header_value, safe_address, safe_message_id
+from .model import Decision, Facts, Outgoing, Parsed
+
+SMTP_POLICY = SMTP.clone(max_line_length=78)
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    id: str
+    tag: str
+    mailbox: str
+    mailbox_address: str
+
+
+def message_id(case_id: str, kind: str, domain: str) -> str:
+    return f"<{case_id}.{kind}@{domain}>"
+
+
+def _headers(msg: EmailMessage, msg_id: str, from_addr: str, from_name: str, to: list[str], subject: str) -> None:
+    msg["From"] = formataddr((from_name, from_addr))
+    msg["To"] = ", ".join(to)
+    msg["Subject"] = clean_header_value(subject, 250)
+    msg["Date"] = format_datetime(datetime.now(timezone.utc))
+    msg["Message-ID"] = msg_id
+    if "MIME-Version" not in msg:
+        msg["MIME-Version"] = "1.0"
+
+
+def _base(msg_id: str, from_addr: str, from_name: str, to: list[str], subject: str) -> EmailMessage:
+    msg = EmailMessage(policy=SMTP_POLICY)
+    _headers(msg, msg_id, from_addr, from_name, to, subject)
+    return msg
+
+
+def subject_tag(decision: Decision, case: CaseRef) -> str:
+    lang = decision.language if decision.language != "und" else "?"
+    return f"[{decision.urgency.upper()}][{lang}][case {case.tag}]"
+
+
+def compose_ack(case: CaseRef, parsed: Parsed, facts: Facts, subject: str, body: str, domain: str) -> Outgoing | None:
+    """RFC 3834 auto-reply: null envelope sender, Auto-Submitted, threading headers."""
+    to = safe_address(facts.sender)
+    if to is None:
+        return None
+    msg_id = message_id(case.id, "ack", domain)
+    msg = _base(msg_id, case.mailbox_address, "", [to], subject)
+    original = safe_message_id(parsed.message_id)
+    if original:
+        msg["In-Reply-To"] = original
+        refs = [r for r in (safe_message_id(x) for x in parsed.references[-10:]) if r]
+        msg["References"] = " ".join(refs + [original])
+    msg["Auto-Submitted"] = "auto-replied"
+    msg["X-Auto-Response-Suppress"] = "All"
+    msg["X-Mailrouter-Case"] = case.tag
+    msg.set_content(body, charset="utf-8", cte="quoted-printable")
+    return Outgoing("ack", msg_id, "", (to,), bytes(msg))
+
+
+def original_attachment(raw: bytes) -> tuple[str, str, bytes, str | None]:
+    """How to attach the original: (maintype, subtype, payload, filename).
+
+    message/rfc822 may only be 7bit/8bit/binary encoded, and lines over 998
+    octets are illegal in SMTP, so anything that is not clean 7-bit text with
+    short lines is attached base64 as an .eml file instead: staff still get
+    every byte, and no relay can mangle or reject it.
+    """
+    clean = all(b < 128 for b in raw) and all(len(line) <= 990 for line in raw.splitlines()) and b"\0" not in raw
+    if clean and raw.strip():
+        return "message", "rfc822", raw, None
+    return "application", "octet-stream", raw, "original-message.eml"
+
+
+def build_forward_entity(raw: bytes, summary: str) -> EmailMessage:
+    """The forward's content: a summary and the original, byte for byte."""
+    entity = EmailMessage(policy=SMTP_POLICY)
+    entity.set_content(summary, charset="utf-8", cte="quoted-printable")
+    maintype, subtype, payload, filename = original_attachment(raw)
+    if maintype == "message":
+        part = EmailMessage(policy=SMTP_POLICY)
+        part["Content-Type"] = "message/rfc822"
+        part["Content-Disposition"] = "inline"
+        part.set_payload(payload.decode("ascii"))
+        entity.make_mixed()
+        entity.attach(part)
+    else:
+        entity.add_attachment(payload, maintype=maintype, subtype=subtype, filename=filename)
+    return entity
+
+
+def compose_forward(
+    case: CaseRef,
+    decision: Decision,
+    facts: Facts,
+    raw: bytes,
+    summary: str,
+    recipients: list[str],
+    domain: str,
+    envelope_from: str,
+    flags: list[str],
+    extra_subject: str = "",
+) -> Outgoing:
+    msg_id = message_id(case.id, "forward", domain)
+    msg = build_forward_entity(raw, summary)
+    subject = subject_tag(decision, case) + (f" {extra_subject}" if extra_subject else "")
+    _headers(msg, msg_id, case.mailbox_address, f"mailrouter {case.mailbox}", recipients, subject)
+    msg["Auto-Submitted"] = "auto-generated"
+    msg["X-Mailrouter-Case"] = case.tag
+    msg["X-Mailrouter-Urgency"] = decision.urgency
+    msg["X-Mailrouter-Language"] = decision.language
+    msg["X-Mailrouter-Rules"] = ", ".join(hit.rule for hit in decision.rules) or "-"
+    if flags:
+        msg["X-Mailrouter-Flags"] = ", ".join(flags)
+    return Outgoing("forward", msg_id, envelope_from, tuple(recipients), bytes(msg))
+
+
+def compose_alert(key: str, subject: str, body: str, operators: list[str], alert_from: str, domain: str) -> Outgoing:
+    """Operator alert. ``key`` makes the Message-ID stable: the same alert is queued once."""
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+    msg_id = f"<alert.{digest}@{domain}>"
+    msg = _base(msg_id, alert_from, "mailrouter", operators, f"[mailrouter alert] {subject}")
+    msg["Auto-Submitted"] = "auto-generated"
+    msg.set_content(body, charset="utf-8", cte="quoted-printable")
+    # Alerts use a null envelope sender: a bounce of an alert must not create more mail.
+    return Outgoing("alert", msg_id, "", tuple(operators), bytes(msg))

@@ -1,0 +1,375 @@
+"""config.toml -> validated pydantic models.
+
+Loading is strict (``extra="forbid"`` everywhere) because a typo in an
+operator's config must never silently change who gets an emergency. Every
+error is reported as ``file:line: key: message`` so it can be fixed without
+reading a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+ADDRESS_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,62}$")
+
+
+class ConfigError(Exception):
+    """A configuration problem, already formatted for an operator."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _address(value: str) -> str:
+    if not ADDRESS_RE.match(value):
+        raise ValueError(f"not an e-mail address: {value!r}")
+    return value.lower()
+
+
+Address = Annotated[str, Field(min_length=3, max_length=254)]
+TlsMode = Literal["none", "starttls", "tls"]
+
+
+class Secret(Strict):
+    """Where a secret comes from: an environment variable or a file. Never inline."""
+
+    password_env: str | None = None
+    password_file: Path | None = None
+
+    def resolve_password(self) -> str | None:
+        if self.password_env:
+            value = os.environ.get(self.password_env)
+            if value is None:
+                raise ConfigError([f"environment variable {self.password_env} is not set"])
+            return value
+        if self.password_file:
+            try:
+                return self.password_file.read_text(encoding="utf-8").rstrip("\r\n")
+            except OSError as exc:
+                raise ConfigError([f"cannot read password file {self.password_file}: {exc.strerror}"]) from None
+        return None
+
+
+class ImapAccount(Secret):
+    host: str
+    port: int = Field(993, ge=1, le=65535)
+    tls: TlsMode = "tls"
+    username: str
+    verify_tls: bool = True
+    timeout: float = Field(30.0, gt=0)
+
+
+class SmtpConfig(Secret):
+    host: str
+    port: int = Field(587, ge=1, le=65535)
+    tls: TlsMode = "starttls"
+    username: str | None = None
+    verify_tls: bool = True
+    timeout: float = Field(30.0, gt=0)
+
+
+class Mailbox(Strict):
+    address: Address
+    account: str | None = None  # IMAP account name
+    maildir: Path | None = None  # alternative source: a Maildir directory
+    folder: str = "INBOX"
+    processed_folder: str = "Processed"
+    idle: bool = True
+    poll_interval: int = Field(60, ge=1, le=86400)
+    team: str
+    default_urgency: str
+    acknowledge: bool = True
+
+    _check_address = field_validator("address")(classmethod(lambda cls, v: _address(v)))
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "Mailbox":
+        if (self.account is None) == (self.maildir is None):
+            raise ValueError("set exactly one of 'account' (IMAP) or 'maildir'")
+        if self.processed_folder == self.folder:
+            raise ValueError("processed_folder must differ from folder")
+        return self
+
+
+class Staff(Strict):
+    name: str
+    address: Address
+    timezone: str = "UTC"
+    key: str | None = None  # pinned OpenPGP fingerprint
+
+    _check_address = field_validator("address")(classmethod(lambda cls, v: _address(v)))
+
+    @field_validator("key")
+    @classmethod
+    def _fingerprint(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        fpr = value.replace(" ", "").upper()
+        if not re.fullmatch(r"[0-9A-F]{40}|[0-9A-F]{64}", fpr):
+            raise ValueError("key must be a full 40 or 64 hex digit fingerprint")
+        return fpr
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown timezone {value!r}") from None
+        return value
+
+
+class Team(Strict):
+    members: list[str] = Field(min_length=1)
+
+
+class UrgencyConfig(Strict):
+    levels: list[str] = Field(min_length=1)
+
+    @field_validator("levels")
+    @classmethod
+    def _unique(cls, levels: list[str]) -> list[str]:
+        if len(set(levels)) != len(levels):
+            raise ValueError("urgency levels must be unique")
+        for level in levels:
+            if not NAME_RE.match(level):
+                raise ValueError(f"invalid level name {level!r}")
+        return levels
+
+    def rank(self, level: str) -> int:
+        return self.levels.index(level)
+
+
+class StoreConfig(Strict):
+    url: str = "sqlite:///mailrouter.db"
+
+    @field_validator("url")
+    @classmethod
+    def _scheme(cls, url: str) -> str:
+        if not (url.startswith("sqlite:///") or url.startswith(("postgresql://", "postgresql+psycopg://"))):
+            raise ValueError("store url must start with sqlite:/// or postgresql://")
+        return url
+
+
+class DeliveryConfig(Strict):
+    retry_initial_seconds: float = Field(30.0, gt=0)
+    retry_max_seconds: float = Field(1800.0, gt=0)
+    alert_after_attempts: int = Field(5, ge=1)
+    batch_size: int = Field(50, ge=1)
+    interval_seconds: float = Field(5.0, gt=0)
+
+
+class AckConfig(Strict):
+    window_seconds: int = Field(3600, ge=0)  # at most one ack per sender per window
+    subject_echo: bool = False
+
+
+class LanguageConfig(Strict):
+    languages: list[str] | None = None  # restrict statistical detection to these; None = all supported
+    min_confidence: float = Field(0.5, ge=0, le=1)
+
+
+class ServiceConfig(Strict):
+    domain: str  # used in Message-IDs of outgoing mail
+    operators: list[Address] = Field(min_length=1)
+    alert_from: Address
+    templates_dir: Path = Path("templates")
+    rules_dir: Path = Path("rules")
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    secret_key_file: Path | None = None  # HMAC key for sender hashes; generated in state if absent
+
+    _check_ops = field_validator("operators")(
+        classmethod(lambda cls, v: [_address(a) for a in v])
+    )
+    _check_from = field_validator("alert_from")(classmethod(lambda cls, v: _address(v)))
+
+
+class Config(Strict):
+    service: ServiceConfig
+    store: StoreConfig = StoreConfig()
+    smtp: SmtpConfig
+    delivery: DeliveryConfig = DeliveryConfig()
+    acknowledgements: AckConfig = AckConfig()
+    language: LanguageConfig = LanguageConfig()
+    urgency: UrgencyConfig
+    accounts: dict[str, ImapAccount] = {}
+    mailboxes: dict[str, Mailbox] = Field(min_length=1)
+    staff: dict[str, Staff] = Field(min_length=1)
+    teams: dict[str, Team] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _references(self) -> "Config":
+        problems: list[tuple[tuple[str, ...], str]] = []
+        for name, box in self.mailboxes.items():
+            if not NAME_RE.match(name):
+                problems.append((("mailboxes", name), "mailbox names are lower-case letters, digits, - and _"))
+            if box.account is not None and box.account not in self.accounts:
+                problems.append((("mailboxes", name, "account"), f"unknown account {box.account!r}"))
+            if box.team not in self.teams:
+                problems.append((("mailboxes", name, "team"), f"unknown team {box.team!r}"))
+            if box.default_urgency not in self.urgency.levels:
+                problems.append(
+                    (("mailboxes", name, "default_urgency"),
+                     f"unknown urgency {box.default_urgency!r} (levels: {', '.join(self.urgency.levels)})")
+                )
+        for tname, team in self.teams.items():
+            for member in team.members:
+                if member not in self.staff:
+                    problems.append((("teams", tname, "members"), f"unknown staff member {member!r}"))
+        if problems:
+            raise _ReferenceErrors(problems)
+        return self
+
+    # --- convenience -------------------------------------------------------
+    def own_addresses(self) -> set[str]:
+        addresses = {box.address for box in self.mailboxes.values()}
+        addresses.add(self.service.alert_from)
+        return addresses
+
+    def team_addresses(self, team: str) -> list[str]:
+        return [self.staff[m].address for m in self.teams[team].members]
+
+    def staff_addresses(self) -> set[str]:
+        return {s.address for s in self.staff.values()}
+
+
+class _ReferenceErrors(ValueError):
+    def __init__(self, problems: list[tuple[tuple[str, ...], str]]):
+        self.problems = problems
+        super().__init__("; ".join(msg for _, msg in problems))
+
+
+# ---------------------------------------------------------------------------
+# Loading with file:line error reports
+
+
+def load_config(path: Path | str, base_dir: Path | None = None) -> Config:
+    """Load and validate ``path``. Raises ConfigError with operator-ready lines.
+
+    Relative paths inside the config (maildir, templates_dir, rules_dir...) are
+    resolved against ``base_dir`` (default: the config file's directory).
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError([f"{path}: file not found"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([f"{path}: cannot read: {exc}"]) from None
+    return parse_config(text, path, base_dir)
+
+
+def parse_config(text: str, path: Path, base_dir: Path | None = None) -> Config:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        prefix = f"{path}:{where.group(1)}" if where else str(path)
+        raise ConfigError([f"{prefix}: TOML syntax error: {exc}"]) from None
+    locator = TomlLocator(text)
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_format_validation(exc, path, locator, data)) from None
+    return _resolve_paths(config, (base_dir or path.parent).resolve())
+
+
+def _format_validation(exc: ValidationError, path: Path, locator: "TomlLocator", data: dict) -> list[str]:
+    lines: list[str] = []
+    for err in exc.errors():
+        loc = tuple(str(p) for p in err["loc"])
+        ctx_error = (err.get("ctx") or {}).get("error")
+        if isinstance(ctx_error, _ReferenceErrors):
+            for sub_loc, msg in ctx_error.problems:
+                lines.append(_line(path, locator, sub_loc, msg))
+            continue
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key (check the spelling; see README 'Configuration')"
+        elif err["type"] == "missing":
+            msg = "required key is missing"
+        elif msg.startswith("Value error, "):
+            msg = msg[len("Value error, "):]
+        lines.append(_line(path, locator, loc, msg))
+    return lines
+
+
+def _line(path: Path, locator: "TomlLocator", loc: tuple[str, ...], msg: str) -> str:
+    lineno = locator.find(loc)
+    key = ".".join(loc) if loc else "(top level)"
+    where = f"{path}:{lineno}" if lineno else str(path)
+    return f"{where}: {key}: {msg}"
+
+
+def _resolve_paths(config: Config, base: Path) -> Config:
+    def resolve(p: Path | None) -> Path | None:
+        if p is None:
+            return None
+        p = p.expanduser()
+        return p if p.is_absolute() else (base / p)
+
+    boxes = {
+        name: box.model_copy(update={"maildir": resolve(box.maildir)}) for name, box in config.mailboxes.items()
+    }
+    service = config.service.model_copy(
+        update={
+            "templates_dir": resolve(config.service.templates_dir),
+            "rules_dir": resolve(config.service.rules_dir),
+            "secret_key_file": resolve(config.service.secret_key_file),
+        }
+    )
+    store = config.store
+    if store.url.startswith("sqlite:///") and not store.url.startswith("sqlite:////"):
+        rel = store.url[len("sqlite:///"):]
+        if rel and rel != ":memory:":
+            store = StoreConfig(url="sqlite:///" + str(base / rel))
+    return config.model_copy(update={"mailboxes": boxes, "service": service, "store": store})
+
+
+class TomlLocator:
+    """Finds the line of a key path in TOML text (tomllib keeps no positions).
+
+    Tracks ``[table]`` headers and ``key =`` lines, so it answers for the
+    shapes used in config.toml: tables, dotted tables and inline keys. Returns
+    the table header's line when the key itself is absent (e.g. a missing key).
+    """
+
+    _header = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+    _key = re.compile(r"^\s*([A-Za-z0-9_.\"' -]+?)\s*=")
+
+    def __init__(self, text: str):
+        self.entries: list[tuple[tuple[str, ...], int]] = []
+        table: tuple[str, ...] = ()
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            if m := self._header.match(line):
+                table = self._split(m.group(1))
+                self.entries.append((table, lineno))
+            elif m := self._key.match(line):
+                self.entries.append((table + self._split(m.group(1)), lineno))
+
+    @staticmethod
+    def _split(dotted: str) -> tuple[str, ...]:
+        return tuple(part.strip().strip("\"'") for part in dotted.split("."))
+
+    def find(self, loc: tuple[str, ...]) -> int | None:
+        loc = tuple(p for p in loc if not p.isdigit())
+        while loc:
+            for path, lineno in self.entries:
+                if path == loc:
+                    return lineno
+            loc = loc[:-1]
+        return None

@@ -1,0 +1,34 @@
+"""Test-only fault injection: die at a named point of the pipeline.
+
+``MAILROUTER_CRASH_AT=after_commit`` (optionally ``after_commit:3`` for the
+third time the point is reached) makes the process SIGKILL itself there, the
+way a power cut or the OOM killer would. Unset in production, this costs one
+dictionary lookup per call.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+POINTS = (
+    "after_claim",       # ledger row claimed, nothing decided
+    "before_commit",     # decision and mail composed, not yet stored
+    "after_commit",      # decision + outbox durable, message still in the inbox
+    "after_file",        # message moved, ledger not yet marked filed
+    "before_send",       # outbox row leased, SMTP not yet contacted
+    "after_send",        # SMTP accepted the mail, outbox row not yet marked sent
+)
+_counts: dict[str, int] = {}
+
+
+def crashpoint(name: str) -> None:
+    spec = os.environ.get("MAILROUTER_CRASH_AT")
+    if not spec:
+        return
+    point, _, nth = spec.partition(":")
+    if point != name:
+        return
+    _counts[name] = _counts.get(name, 0) + 1
+    if _counts[name] >= int(nth or 1):
+        os.kill(os.getpid(), signal.SIGKILL)

@@ -1,0 +1,154 @@
+"""Plain data passed between the stages of the pipeline.
+
+Nothing here does I/O. Stages communicate only through these types, so each
+stage can be tested on its own with hand-built values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class SourceKey:
+    """Where a message came from: the exactly-once key of the ledger.
+
+    For IMAP: (account, folder, UIDVALIDITY, UID). For a Maildir the account
+    is ``maildir:<name>``, uidvalidity is 0 and uid is the file's unique name.
+    """
+
+    account: str
+    folder: str
+    uidvalidity: int
+    uid: str
+
+
+@dataclass(frozen=True)
+class RawMessage:
+    mailbox: str  # name of the configured mailbox (e.g. "emergency")
+    key: SourceKey
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str | None
+    content_type: str  # "maintype/subtype", lower case
+    size: int  # decoded size in bytes
+
+
+@dataclass
+class Parsed:
+    """A message as parse.py understood it. Built for any input, never raises.
+
+    Header values are decoded (RFC 2047) and have every CR/LF removed, so a
+    value copied from here can never inject a header. Addresses are addr-specs
+    (``local@domain``), never display names.
+    """
+
+    headers: list[tuple[str, str]]  # (name as written, decoded value), in order
+    message_id: str | None  # "<id@host>" or None
+    from_addr: str | None  # addr-spec, lower-cased; None if missing/unparseable
+    from_name: str
+    reply_to: str | None
+    return_path: str | None  # "" when the header is "<>", None when absent
+    to: list[str]
+    cc: list[str]
+    subject: str
+    date: datetime | None
+    in_reply_to: str | None
+    references: list[str]
+    content_type: str  # top-level "maintype/subtype"
+    text: str  # the best human-readable body text (text/plain, else HTML as text)
+    attachments: list[Attachment]
+    defects: list[str]  # short, content-free descriptions, e.g. "unknown charset x-foo"
+    size: int
+
+    def header(self, name: str) -> str | None:
+        """First value of a header (case-insensitive) or None."""
+        lname = name.lower()
+        for hname, value in self.headers:
+            if hname.lower() == lname:
+                return value
+        return None
+
+    def header_all(self, name: str) -> list[str]:
+        lname = name.lower()
+        return [value for hname, value in self.headers if hname.lower() == lname]
+
+
+@dataclass(frozen=True)
+class Signature:
+    status: str  # "none" | "valid" | "invalid" | "unknown_key" | "expired_key" | "revoked_key" | "error"
+    fingerprint: str | None = None
+    signer_uid_matches_sender: bool = False
+
+
+@dataclass
+class CryptoFacts:
+    encrypted: bool = False  # arrived encrypted (PGP/MIME or inline)
+    decrypted: bool = False  # and we could read it
+    error: str | None = None  # "could not decrypt: <reason>" style, content-free
+    signature: Signature = field(default_factory=lambda: Signature("none"))
+    sender_key_fingerprint: str | None = None  # a usable key for acknowledgements
+
+
+@dataclass
+class Facts:
+    """Everything the rules may look at. Derived from Parsed (+ crypto)."""
+
+    mailbox: str
+    sender: str | None
+    sender_domain: str | None
+    subject: str
+    body: str  # the sender's own text (quotes and signatures stripped)
+    language: str  # BCP-47-ish code, "und" when unsure
+    language_confidence: float
+    size: int
+    attachments: list[Attachment]
+    headers: list[tuple[str, str]]
+    defects: list[str]
+    auto_submitted: bool
+    is_list: bool
+    is_bounce: bool
+    is_noreply: bool
+    from_self: bool
+    ack_blockers: list[str]  # why an acknowledgement must not be sent (RFC 3834)
+    crypto: CryptoFacts = field(default_factory=CryptoFacts)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.crypto.encrypted
+
+    @property
+    def signed(self) -> bool:
+        return self.crypto.signature.status != "none"
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    rule: str  # rule name
+    why: str  # human-readable, content-free reason
+
+
+@dataclass
+class Decision:
+    urgency: str
+    language: str
+    tags: list[str] = field(default_factory=list)
+    forward_teams: list[str] = field(default_factory=list)
+    ack_template: str | None = "default"  # None: no acknowledgement
+    ack_suppressed_reason: str | None = None
+    rules: list[RuleHit] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One mail ready for the outbox. ``data`` is the complete RFC 5322 message."""
+
+    kind: str  # "ack" | "forward" | "alert" | "escalation"
+    message_id: str
+    envelope_from: str  # "" for the null sender <>
+    recipients: tuple[str, ...]
+    data: bytes

@@ -1,0 +1,372 @@
+"""One message through the stages: claim, parse, decrypt, facts, route,
+compose, commit (decision + outbox in one transaction), file.
+
+``analyse`` is the side-effect-free part (also used by ``explain``);
+``Pipeline.poll`` drives a source and owns the exactly-once protocol:
+
+1. claim the ledger row for (account, folder, UIDVALIDITY, UID);
+2. decide and commit the decision with all its outgoing mail;
+3. only then move the message to the processed folder.
+
+A crash between any two steps leaves either an expired claim (the message is
+processed again from scratch; nothing was stored or sent) or a decided row
+(the message is only filed). A message that makes processing fail three
+times is forwarded raw, flagged "could not process", so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from . import log as logmod
+from .compose import CaseRef, compose_ack, compose_alert, compose_forward
+from .config import Config
+from .facts import build_facts
+from .faults import crashpoint
+from .language import LanguageDetector
+from .model import CryptoFacts, Decision, Facts, Outgoing, Parsed, RawMessage, RuleHit, SourceKey
+from .parse import parse, strip_quotes_and_signature
+from .render import Templates
+from .routing import route
+from .sources import Source, SourceError
+from .store import AuditEvent, LostClaim, NewCase, Store
+
+CLAIM_LEASE = timedelta(minutes=5)
+MAX_ATTEMPTS = 3
+
+FORWARD_SUMMARY = """\
+mailrouter case {{ case_tag }} ({{ mailbox }})
+
+Urgency:     {{ urgency }}
+Language:    {{ language }}{% if language_confidence %} (confidence {{ '%.2f' % language_confidence }}){% endif %}
+From:        {{ sender or '(no usable sender address)' }}
+Subject:     {{ subject or '(none)' }}
+Encrypted:   {{ encrypted }}
+Signature:   {{ signature }}
+Rules:       {{ rules | join(', ') }}
+Acknowledged:{% if ack_sent %} yes{% else %} no ({{ ack_reason }}){% endif %}
+{% if flags %}Flags:       {{ flags | join(', ') }}
+{% endif %}{% if defects %}Parse defects:
+{% for d in defects %}  - {{ d }}
+{% endfor %}{% endif %}
+The original message is attached unchanged.
+Reply to claim this case; keep [case {{ case_tag }}] in the subject.
+"""
+
+
+@dataclass
+class Analysis:
+    parsed: Parsed
+    facts: Facts
+    decision: Decision
+    inner: Parsed | None = None  # decrypted message, when there was one
+    events: list[AuditEvent] = field(default_factory=list)
+
+
+@dataclass
+class PollReport:
+    mailbox: str
+    seen: int = 0
+    processed: int = 0
+    filed: int = 0
+    duplicates: int = 0
+    fallbacks: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def looks_encrypted(parsed: Parsed, raw: bytes) -> bool:
+    if parsed.content_type == "multipart/encrypted":
+        return True
+    return b"-----BEGIN PGP MESSAGE-----" in raw
+
+
+def case_flags(facts: Facts) -> list[str]:
+    flags: list[str] = []
+    if facts.auto_submitted:
+        flags.append("auto-submitted")
+    if facts.is_bounce:
+        flags.append("bounce")
+    if facts.is_list:
+        flags.append("list")
+    if facts.from_self:
+        flags.append("from-own-address")
+    if facts.defects:
+        flags.append("parse-defects")
+    if facts.crypto.encrypted and not facts.crypto.decrypted:
+        flags.append("not-decrypted")
+    return flags
+
+
+class Pipeline:
+    def __init__(self, config: Config, store: Store, templates: Templates | None = None,
+                 detector: LanguageDetector | None = None, crypto: Any = None, owner: str | None = None):
+        self.config = config
+        self.store = store
+        self.templates = templates or Templates(config.service.templates_dir)
+        self.detector = detector or LanguageDetector(config.language.languages,
+                                                     min_confidence=config.language.min_confidence)
+        self.crypto = crypto
+        self.owner = owner or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+        self.log = logmod.get("mailrouter.pipeline")
+
+    # --- pure-ish analysis -------------------------------------------------
+    def analyse(self, mailbox: str, raw: bytes) -> Analysis:
+        parsed = parse(raw)
+        events = [AuditEvent("parse", "parsed", {"size": parsed.size, "defects": len(parsed.defects),
+                                                  "content_type": parsed.content_type})]
+        crypto_facts = CryptoFacts()
+        inner: Parsed | None = None
+        if looks_encrypted(parsed, raw) or parsed.content_type == "multipart/signed":
+            if self.crypto is None:
+                crypto_facts = CryptoFacts(encrypted=looks_encrypted(parsed, raw), decrypted=False,
+                                           error="could not decrypt: no service key configured"
+                                           if looks_encrypted(parsed, raw) else None)
+            else:
+                result = self.crypto.open_message(raw, parsed.from_addr)
+                crypto_facts = result.crypto
+                if result.inner is not None:
+                    inner = parse(result.inner)
+            events.append(AuditEvent("decrypt", "crypto", {
+                "encrypted": crypto_facts.encrypted, "decrypted": crypto_facts.decrypted,
+                "signature": crypto_facts.signature.status, "error": crypto_facts.error}))
+        subject_source = inner or parsed
+        own_text = strip_quotes_and_signature(subject_source.text)
+        detection = self.detector.detect(own_text)
+        events.append(AuditEvent("language", "detected", {"language": detection.language,
+                                                          "confidence": round(detection.confidence, 3),
+                                                          "method": detection.method}))
+        facts = build_facts(mailbox, subject_source, own_addresses=self.config.own_addresses(),
+                            language=detection.language, language_confidence=detection.confidence,
+                            body=own_text, crypto=crypto_facts, outer=parsed if inner else None)
+        decision = route(facts, self.config)
+        events.append(AuditEvent("route", "decided", {
+            "urgency": decision.urgency, "language": decision.language, "tags": decision.tags,
+            "teams": decision.forward_teams, "rules": [{"rule": h.rule, "why": h.why} for h in decision.rules]}))
+        return Analysis(parsed, facts, decision, inner, events)
+
+    # --- outgoing ------------------------------------------------------------
+    def ack_plan(self, facts: Facts, decision: Decision) -> tuple[bool, str]:
+        """(send?, reason if not). Rate limit is checked against the store."""
+        if decision.ack_template is None:
+            return False, decision.ack_suppressed_reason or "suppressed by rule"
+        if facts.ack_blockers:
+            return False, "; ".join(facts.ack_blockers)
+        window = timedelta(seconds=self.config.acknowledgements.window_seconds)
+        if window and self.store.ack_recently_sent(self._ack_key(facts), window):
+            return False, "already acknowledged this sender recently"
+        return True, ""
+
+    def _ack_key(self, facts: Facts) -> tuple[str, str]:
+        return (self.store.pseudonym(facts.sender) or "", facts.mailbox)
+
+    def compose(self, analysis: Analysis, case: CaseRef, raw: bytes) -> tuple[list[Outgoing], list[AuditEvent], bool]:
+        facts, decision, parsed = analysis.facts, analysis.decision, analysis.parsed
+        outgoing: list[Outgoing] = []
+        events: list[AuditEvent] = []
+        send_ack, reason = self.ack_plan(facts, decision)
+        if send_ack:
+            rendered = self.templates.render_ack(facts.mailbox, decision.language, {
+                "case_tag": case.tag, "mailbox_address": case.mailbox_address, "language": decision.language,
+                "mailbox": facts.mailbox, "urgency": decision.urgency})
+            ack = compose_ack(case, parsed, facts, rendered.subject, rendered.body, self.config.service.domain)
+            if ack is None:
+                send_ack, reason = False, "sender address unusable for a reply"
+            else:
+                outgoing.append(ack)
+                events.append(AuditEvent("ack", "acknowledgement queued",
+                                         {"template": rendered.template, "language": rendered.language}))
+        if not send_ack:
+            events.append(AuditEvent("ack", "no acknowledgement", {"reason": reason}))
+        flags = case_flags(facts)
+        recipients = self._recipients(decision)
+        summary = self.templates.render_text("forward.txt.j2", {
+            "case_tag": case.tag, "mailbox": facts.mailbox, "urgency": decision.urgency,
+            "language": decision.language, "language_confidence": facts.language_confidence,
+            "sender": facts.sender, "subject": facts.subject,
+            "encrypted": _encryption_text(facts.crypto), "signature": _signature_text(facts.crypto),
+            "rules": [h.rule for h in decision.rules], "ack_sent": send_ack, "ack_reason": reason,
+            "flags": flags, "defects": facts.defects}, FORWARD_SUMMARY)
+        outgoing.append(compose_forward(case, decision, facts, raw, summary, recipients,
+                                        self.config.service.domain, self.config.service.alert_from, flags))
+        events.append(AuditEvent("forward", "forward queued", {"recipients": len(recipients),
+                                                               "teams": decision.forward_teams}))
+        return outgoing, events, send_ack
+
+    def _recipients(self, decision: Decision) -> list[str]:
+        seen: list[str] = []
+        for team in decision.forward_teams:
+            for address in self.config.team_addresses(team):
+                if address not in seen:
+                    seen.append(address)
+        return seen or list(self.config.service.operators)
+
+    # --- one message ------------------------------------------------------------
+    def decide(self, msg: RawMessage, ledger_id: int, attempts: int) -> str:
+        """Decide and commit. Returns "processed", "duplicate" or "fallback"."""
+        raw = msg.data
+        raw_sha = hashlib.sha256(raw).hexdigest()
+        if attempts > MAX_ATTEMPTS:
+            return self._fallback(msg, ledger_id, raw_sha, None, "processing failed repeatedly")
+        try:
+            parsed_for_id = parse(raw)
+            msgid_hash = self.store.pseudonym(parsed_for_id.message_id)
+            copy_of = self.store.find_copy(msg.mailbox, msgid_hash, raw_sha)
+            if copy_of:
+                self.store.mark_duplicate(ledger_id, self.owner, copy_of, msgid_hash, raw_sha)
+                return "duplicate"
+            analysis = self.analyse(msg.mailbox, raw)
+            case_id, tag = self.store.new_case_identity()
+            box = self.config.mailboxes[msg.mailbox]
+            case = CaseRef(case_id, tag, msg.mailbox, box.address)
+            outgoing, events, acked = self.compose(analysis, case, raw)
+            new_case = NewCase(
+                id=case_id, tag=tag, mailbox=msg.mailbox, urgency=analysis.decision.urgency,
+                language=analysis.decision.language, tags=analysis.decision.tags,
+                rules=[{"rule": h.rule, "why": h.why} for h in analysis.decision.rules],
+                flags=case_flags(analysis.facts), encrypted=analysis.facts.crypto.encrypted,
+                sender_hash=self.store.pseudonym(analysis.facts.sender))
+            crashpoint("before_commit")
+            self.store.commit_decision(
+                ledger_id=ledger_id, owner=self.owner, message_id_hash=msgid_hash, raw_sha256=raw_sha,
+                case=new_case, events=[AuditEvent("intake", "received", {"mailbox": msg.mailbox}),
+                                       *analysis.events, *events],
+                outgoing=outgoing, ack_rate_key=self._ack_key(analysis.facts) if acked else None)
+            self.log.info("case_created", case=tag, mailbox=msg.mailbox, urgency=new_case.urgency,
+                          language=new_case.language, acknowledged=acked, outgoing=len(outgoing))
+            return "processed"
+        except LostClaim:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any bug must still not lose the message
+            self.log.error("processing_failed", mailbox=msg.mailbox, error=logmod.error_kind(exc),
+                           attempt=attempts)
+            if attempts < MAX_ATTEMPTS:
+                self.store.release_claim(ledger_id, self.owner)
+                raise ProcessingDeferred(logmod.error_kind(exc)) from exc
+            return self._fallback(msg, ledger_id, raw_sha, None, f"internal error: {logmod.error_kind(exc)}")
+
+    def _fallback(self, msg: RawMessage, ledger_id: int, raw_sha: str, msgid_hash: str | None, reason: str) -> str:
+        """Forward the raw message flagged 'could not process', plus an operator alert.
+
+        Uses as little machinery as possible: no parsing, no crypto, no templates.
+        """
+        box = self.config.mailboxes[msg.mailbox]
+        case_id, tag = self.store.new_case_identity()
+        case = CaseRef(case_id, tag, msg.mailbox, box.address)
+        decision = Decision(urgency=box.default_urgency, language="und", forward_teams=[box.team],
+                            ack_template=None, rules=[RuleHit("fallback", reason)])
+        summary = (f"mailrouter case {tag} ({msg.mailbox})\n\nCOULD NOT PROCESS: {reason}.\n"
+                   "No acknowledgement was sent. The original message is attached unchanged;\n"
+                   "please read it and answer the sender by hand.\n")
+        facts_stub = Facts(mailbox=msg.mailbox, sender=None, sender_domain=None, subject="", body="",
+                           language="und", language_confidence=0.0, size=len(msg.data), attachments=[],
+                           headers=[], defects=[], auto_submitted=False, is_list=False, is_bounce=False,
+                           is_noreply=True, from_self=False, ack_blockers=["could not process"])
+        flags = ["could-not-process"]
+        forward = compose_forward(case, decision, facts_stub, msg.data, summary, self._recipients(decision),
+                                  self.config.service.domain, self.config.service.alert_from, flags)
+        alert = compose_alert(f"fallback:{case_id}", f"case {tag} could not be processed",
+                              f"Case {tag} in mailbox {msg.mailbox} could not be processed ({reason}).\n"
+                              "It was forwarded raw to the team, without acknowledgement.\n",
+                              self.config.service.operators, self.config.service.alert_from,
+                              self.config.service.domain)
+        new_case = NewCase(id=case_id, tag=tag, mailbox=msg.mailbox, urgency=decision.urgency, language="und",
+                           tags=[], rules=[{"rule": "fallback", "why": reason}], flags=flags, encrypted=False,
+                           sender_hash=None)
+        self.store.commit_decision(
+            ledger_id=ledger_id, owner=self.owner, message_id_hash=msgid_hash, raw_sha256=raw_sha, case=new_case,
+            events=[AuditEvent("intake", "could not process", {"reason": reason})],
+            outgoing=[forward, alert])
+        self.log.error("case_fallback", case=tag, mailbox=msg.mailbox, reason=reason)
+        return "fallback"
+
+    # --- driving a source -----------------------------------------------------------
+    def poll(self, source: Source) -> PollReport:
+        report = PollReport(source.mailbox)
+        try:
+            source.open()
+            keys = source.pending()
+        except SourceError as exc:
+            report.errors.append(str(exc))
+            self.store.record_poll(source.mailbox, None, None, error=str(exc))
+            self.log.warning("poll_failed", mailbox=source.mailbox, error=str(exc)[:120])
+            return report
+        report.seen = len(keys)
+        to_fetch: list[tuple[SourceKey, int, int]] = []
+        for key in keys:
+            claim = self.store.claim(key, source.mailbox, self.owner, CLAIM_LEASE)
+            if claim.status == "done":
+                self._file(source, key, claim.ledger_id, report)
+            elif claim.status == "claimed":
+                crashpoint("after_claim")
+                to_fetch.append((key, claim.ledger_id, self.store.ledger_attempts(claim.ledger_id)))
+        for start in range(0, len(to_fetch), 25):
+            batch = to_fetch[start:start + 25]
+            try:
+                raws = source.fetch([k for k, _, _ in batch])
+            except SourceError as exc:
+                report.errors.append(str(exc))
+                for _, ledger_id, _ in batch:
+                    self.store.release_claim(ledger_id, self.owner)
+                break
+            for key, ledger_id, attempts in batch:
+                raw = raws.get(key)
+                if raw is None:
+                    self.store.release_claim(ledger_id, self.owner)
+                    continue
+                try:
+                    outcome = self.decide(RawMessage(source.mailbox, key, raw), ledger_id, attempts)
+                except ProcessingDeferred as exc:
+                    report.errors.append(f"deferred: {exc}")
+                    continue
+                except LostClaim:
+                    continue
+                if outcome == "duplicate":
+                    report.duplicates += 1
+                elif outcome == "fallback":
+                    report.fallbacks += 1
+                report.processed += 1
+                crashpoint("after_commit")
+                self._file(source, key, ledger_id, report)
+        self.store.record_poll(source.mailbox, getattr(source, "uidvalidity", None), getattr(source, "last_uid", None),
+                               error="; ".join(report.errors)[:500] or None)
+        return report
+
+    def _file(self, source: Source, key: SourceKey, ledger_id: int, report: PollReport) -> None:
+        try:
+            source.file(key)
+        except SourceError as exc:
+            report.errors.append(str(exc))
+            return
+        crashpoint("after_file")
+        self.store.mark_filed(ledger_id)
+        report.filed += 1
+
+
+class ProcessingDeferred(Exception):
+    """Processing failed; the claim was released and the message will be retried."""
+
+
+def _encryption_text(crypto: CryptoFacts) -> str:
+    if not crypto.encrypted:
+        return "no"
+    if crypto.decrypted:
+        return "yes (decrypted)"
+    return f"yes, NOT decrypted: {crypto.error or 'unknown reason'}"
+
+
+def _signature_text(crypto: CryptoFacts) -> str:
+    sig = crypto.signature
+    if sig.status == "none":
+        return "none"
+    text = sig.status
+    if sig.fingerprint:
+        text += f" by {sig.fingerprint}"
+    if sig.status == "valid" and not sig.signer_uid_matches_sender:
+        text += " (key does not belong to the From address)"
+    return text

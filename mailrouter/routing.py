@@ -1,0 +1,27 @@
+"""Facts -> Decision. Pure.
+
+Until the rules language lands (issue 5), each mailbox routes to its team
+with its default urgency; this is also the decision of last resort.
+"""
+
+from __future__ import annotations
+
+from .config import Config
+from .model import Decision, Facts, RuleHit
+
+
+def default_decision(facts: Facts, config: Config) -> Decision:
+    box = config.mailboxes[facts.mailbox]
+    return Decision(
+        urgency=box.default_urgency,
+        language=facts.language,
+        tags=[],
+        forward_teams=[box.team],
+        ack_template="default" if box.acknowledge else None,
+        ack_suppressed_reason=None if box.acknowledge else "mailbox does not acknowledge",
+        rules=[RuleHit(f"{facts.mailbox}.default", f"mailbox {facts.mailbox} default route")],
+    )
+
+
+def route(facts: Facts, config: Config) -> Decision:
+    return default_decision(facts, config)

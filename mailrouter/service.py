@@ -1,0 +1,135 @@
+"""The running service: sources, pipeline, outbox, scheduler.
+
+``run_once`` processes what is pending and delivers what is due, then exits.
+``run_forever`` schedules one APScheduler job per mailbox and one for the
+outbox (``max_instances=1``, ``coalesce``), plus an IDLE watcher thread per
+mailbox with ``idle = true`` that triggers its mailbox's job at once.
+Several instances coordinate through the store (leases, SKIP LOCKED), never
+through the scheduler, whose job stores cannot be shared.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from . import log as logmod
+from .config import Config, ConfigError
+from .outbox import Deliverer, DeliveryReport
+from .pipeline import Pipeline, PollReport
+from .sources import Source
+from .sources.imap import IdleWatcher, ImapSource
+from .sources.maildir import MaildirSource
+from .store import Store
+
+
+def build_sources(config: Config) -> dict[str, Source]:
+    sources: dict[str, Source] = {}
+    for name, box in config.mailboxes.items():
+        if box.maildir is not None:
+            sources[name] = MaildirSource(name, box.maildir, box.processed_folder)
+        else:
+            account = config.accounts[box.account]
+            sources[name] = ImapSource(name, box, box.account, account, account.resolve_password())
+    return sources
+
+
+@dataclass
+class OnceReport:
+    polls: list[PollReport] = field(default_factory=list)
+    delivery: DeliveryReport = field(default_factory=DeliveryReport)
+    outbox: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        polls_ok = all(not p.errors for p in self.polls)
+        nothing_left = not self.outbox.get("pending") and not self.outbox.get("failed") \
+            and not self.outbox.get("sending")
+        return polls_ok and nothing_left
+
+
+class Service:
+    def __init__(self, config: Config, store: Store | None = None, crypto=None):
+        self.config = config
+        self.store = store or Store(config.store.url)
+        self.pipeline = Pipeline(config, self.store, crypto=crypto)
+        self.sources = build_sources(config)
+        self.deliverer = Deliverer(config, self.store, config.smtp.resolve_password(), self.pipeline.owner)
+        self.log = logmod.get("mailrouter.service")
+        self._watchers: list[IdleWatcher] = []
+        self._stop: asyncio.Event | None = None
+
+    # --- one pass ---------------------------------------------------------------
+    async def run_once_async(self) -> OnceReport:
+        report = OnceReport()
+        for name, source in self.sources.items():
+            report.polls.append(await asyncio.to_thread(self.pipeline.poll, source))
+        report.delivery = await self.deliverer.deliver_due()
+        report.outbox = self.store.outbox_counts()
+        for source in self.sources.values():
+            source.close()
+        return report
+
+    def run_once(self) -> OnceReport:
+        return asyncio.run(self.run_once_async())
+
+    # --- forever -------------------------------------------------------------
+    async def _poll_job(self, name: str) -> None:
+        report = await asyncio.to_thread(self.pipeline.poll, self.sources[name])
+        if report.processed or report.errors:
+            self.log.info("polled", mailbox=name, seen=report.seen, processed=report.processed,
+                          filed=report.filed, duplicates=report.duplicates, errors=len(report.errors))
+        if report.processed:
+            self._wake("deliver")
+
+    async def _deliver_job(self) -> None:
+        await self.deliverer.deliver_due()
+
+    def _wake(self, job_id: str) -> None:
+        job = self.scheduler.get_job(job_id)
+        if job is not None:
+            job.modify(next_run_time=datetime.now(timezone.utc))
+
+    async def run_forever(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._stop = asyncio.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, self._stop.set)
+        self.scheduler = AsyncIOScheduler(timezone=timezone.utc)
+        now = datetime.now(timezone.utc)
+        for name, box in self.config.mailboxes.items():
+            self.scheduler.add_job(self._poll_job, "interval", args=[name], id=f"poll:{name}",
+                                   seconds=box.poll_interval, next_run_time=now, max_instances=1,
+                                   coalesce=True, misfire_grace_time=None)
+        self.scheduler.add_job(self._deliver_job, "interval", id="deliver",
+                               seconds=self.config.delivery.interval_seconds, next_run_time=now,
+                               max_instances=1, coalesce=True, misfire_grace_time=None)
+        self.scheduler.start()
+        for name, box in self.config.mailboxes.items():
+            if box.idle and box.account is not None:
+                account = self.config.accounts[box.account]
+                watcher = IdleWatcher(
+                    box, account, account.resolve_password(),
+                    wake=lambda n=name: loop.call_soon_threadsafe(self._wake, f"poll:{n}"),
+                    log=lambda event, **kw: self.log.info(event, **kw))
+                watcher.start()
+                self._watchers.append(watcher)
+        self.log.info("started", mailboxes=len(self.config.mailboxes), owner=self.pipeline.owner)
+        await self._stop.wait()
+        self.log.info("stopping")
+        for watcher in self._watchers:
+            watcher.stop()
+        self.scheduler.shutdown(wait=False)
+        for source in self.sources.values():
+            source.close()
+
+    def stop(self) -> None:
+        if self._stop is not None:
+            self._stop.set()
+
+
+__all__ = ["Service", "OnceReport", "build_sources", "ConfigError"]

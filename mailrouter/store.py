@@ -1,0 +1,588 @@
+"""Durable state: ledger, cases, audit trail, outbox, rate limits.
+
+SQLAlchemy Core on SQLite (WAL) by default, PostgreSQL for several instances.
+The two invariants this module exists for:
+
+* ``commit_decision`` writes the ledger state, the case, its audit events and
+  every outgoing mail in ONE transaction. Only after it returns may the source
+  move the message out of the inbox (design.md, guarantee 1).
+* Work is claimed with a lease (ledger rows and outbox rows), so a crashed
+  worker's claim expires and another worker (or the restarted one) takes over;
+  on PostgreSQL claims use ``FOR UPDATE SKIP LOCKED``.
+
+No message bodies or decrypted text are stored here, except the outgoing mail
+itself, which for encrypted input is ciphertext.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any, Iterable
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    and_,
+    create_engine,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection, Engine
+
+from .model import Outgoing, SourceKey
+
+metadata = MetaData()
+
+ledger = Table(
+    "ledger",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("account", String(200), nullable=False),
+    Column("folder", String(500), nullable=False),
+    Column("uidvalidity", BigInteger, nullable=False),
+    Column("uid", String(300), nullable=False),
+    Column("mailbox", String(100), nullable=False),
+    Column("message_id_hash", String(64)),
+    Column("raw_sha256", String(64)),
+    Column("state", String(20), nullable=False),  # claimed | decided | filed | duplicate
+    Column("owner", String(100)),
+    Column("lease_until", DateTime(timezone=True)),
+    Column("case_id", String(32)),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("account", "folder", "uidvalidity", "uid", name="uq_ledger_key"),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("tag", String(12), nullable=False, unique=True),
+    Column("mailbox", String(100), nullable=False),
+    Column("urgency", String(50), nullable=False),
+    Column("language", String(20), nullable=False),
+    Column("tags", JSON, nullable=False),
+    Column("rules", JSON, nullable=False),
+    Column("flags", JSON, nullable=False),  # e.g. ["auto-submitted", "parse-defects"]
+    Column("encrypted", Boolean, nullable=False, default=False),
+    Column("sender_hash", String(64)),
+    Column("status", String(20), nullable=False),  # open | claimed
+    Column("claimed_by", String(254)),
+    Column("claimed_at", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", String(32), nullable=False, index=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("stage", String(30), nullable=False),
+    Column("event", String(200), nullable=False),
+    Column("detail", JSON),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", String(32), index=True),
+    Column("kind", String(20), nullable=False),
+    Column("message_id", String(300), nullable=False, unique=True),
+    Column("envelope_from", String(254), nullable=False),
+    Column("recipients", JSON, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("state", String(20), nullable=False),  # pending | sending | sent | failed
+    Column("owner", String(100)),
+    Column("lease_until", DateTime(timezone=True)),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+    Column("last_error", Text),
+    Column("alerted", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", DateTime(timezone=True)),
+)
+
+mailbox_state = Table(
+    "mailbox_state",
+    metadata,
+    Column("mailbox", String(100), primary_key=True),
+    Column("uidvalidity", BigInteger),
+    Column("last_uid", BigInteger),
+    Column("last_poll_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+)
+
+ack_rate = Table(
+    "ack_rate",
+    metadata,
+    Column("sender_hash", String(64), primary_key=True),
+    Column("mailbox", String(100), primary_key=True),
+    Column("last_ack_at", DateTime(timezone=True), nullable=False),
+)
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """SQLite returns naive datetimes; everything stored is UTC."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value
+
+
+class LostClaim(Exception):
+    """Another worker took over this message (our lease expired)."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    ledger_id: int
+    status: str  # "claimed" (process it) | "done" (already decided: just file it) | "busy"
+    state: str
+    case_id: str | None
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    case_id: str | None
+    kind: str
+    message_id: str
+    envelope_from: str
+    recipients: list[str]
+    data: bytes
+    attempts: int
+    alerted: bool
+
+
+@dataclass
+class NewCase:
+    id: str
+    tag: str
+    mailbox: str
+    urgency: str
+    language: str
+    tags: list[str]
+    rules: list[dict[str, str]]
+    flags: list[str]
+    encrypted: bool
+    sender_hash: str | None
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    stage: str
+    event: str
+    detail: dict[str, Any] | None = None
+
+
+class Store:
+    def __init__(self, url: str, *, echo: bool = False):
+        self.url = url
+        self.engine: Engine = _make_engine(url, echo)
+        self.is_postgres = self.engine.dialect.name == "postgresql"
+        metadata.create_all(self.engine)
+        self._hmac_key = self._load_or_create_secret()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- identity helpers -------------------------------------------------
+    def _load_or_create_secret(self) -> bytes:
+        with self.engine.begin() as conn:
+            row = conn.execute(select(meta.c.value).where(meta.c.key == "hmac_key")).first()
+            if row:
+                return bytes.fromhex(row[0])
+            key = secrets.token_hex(32)
+            try:
+                conn.execute(insert(meta).values(key="hmac_key", value=key))
+            except Exception:  # another instance created it first
+                conn.rollback()
+                row = conn.execute(select(meta.c.value).where(meta.c.key == "hmac_key")).first()
+                return bytes.fromhex(row[0])
+            return bytes.fromhex(key)
+
+    def pseudonym(self, value: str | None) -> str | None:
+        """Keyed hash of an address/Message-ID: joinable, not reversible from logs."""
+        if not value:
+            return None
+        return hmac.new(self._hmac_key, value.strip().lower().encode("utf-8"), hashlib.sha256).hexdigest()
+
+    # --- ledger -----------------------------------------------------------
+    def claim(self, key: SourceKey, mailbox: str, owner: str, lease: timedelta) -> Claim:
+        now = utcnow()
+        with self.engine.begin() as conn:
+            row = self._ledger_row(conn, key, lock=True)
+            if row is None:
+                try:
+                    with conn.begin_nested():
+                        result = conn.execute(
+                            insert(ledger).values(
+                                account=key.account, folder=key.folder, uidvalidity=key.uidvalidity,
+                                uid=key.uid, mailbox=mailbox, state="claimed", owner=owner,
+                                lease_until=now + lease, attempts=1, created_at=now, updated_at=now,
+                            )
+                        )
+                except Exception:
+                    return Claim(0, "busy", "claimed", None)
+                return Claim(result.inserted_primary_key[0], "claimed", "claimed", None)
+            if row.state != "claimed":
+                return Claim(row.id, "done", row.state, row.case_id)
+            if row.owner == owner or _aware(row.lease_until) < now:
+                conn.execute(
+                    update(ledger).where(ledger.c.id == row.id).values(
+                        owner=owner, lease_until=now + lease, attempts=row.attempts + 1, updated_at=now
+                    )
+                )
+                return Claim(row.id, "claimed", "claimed", None)
+            return Claim(row.id, "busy", "claimed", None)
+
+    def _ledger_row(self, conn: Connection, key: SourceKey, lock: bool = False):
+        query = select(ledger).where(
+            and_(ledger.c.account == key.account, ledger.c.folder == key.folder,
+                 ledger.c.uidvalidity == key.uidvalidity, ledger.c.uid == key.uid)
+        )
+        if lock and self.is_postgres:
+            query = query.with_for_update()
+        return conn.execute(query).first()
+
+    def ledger_state(self, key: SourceKey) -> str | None:
+        with self.engine.connect() as conn:
+            row = self._ledger_row(conn, key)
+            return row.state if row else None
+
+    def find_copy(self, mailbox: str, message_id_hash: str | None, raw_sha256: str) -> str | None:
+        """Case id of an already decided copy of the same message (same Message-ID AND bytes).
+
+        Matching the bytes too means a forged Message-ID can never suppress a
+        different message.
+        """
+        if not message_id_hash:
+            return None
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(ledger.c.case_id).where(
+                    and_(ledger.c.mailbox == mailbox, ledger.c.message_id_hash == message_id_hash,
+                         ledger.c.raw_sha256 == raw_sha256, ledger.c.state.in_(("decided", "filed")))
+                )
+            ).first()
+            return row.case_id if row else None
+
+    def mark_duplicate(self, ledger_id: int, owner: str, case_id: str, message_id_hash: str | None,
+                       raw_sha256: str) -> None:
+        now = utcnow()
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(ledger).where(and_(ledger.c.id == ledger_id, ledger.c.owner == owner)).values(
+                    state="duplicate", case_id=case_id, message_id_hash=message_id_hash,
+                    raw_sha256=raw_sha256, lease_until=None, updated_at=now,
+                )
+            )
+            conn.execute(insert(audit).values(case_id=case_id, at=now, stage="intake",
+                                              event="copy of this case's message seen again; not reprocessed"))
+
+    def mark_filed(self, ledger_id: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(ledger).where(and_(ledger.c.id == ledger_id, ledger.c.state == "decided"))
+                .values(state="filed", updated_at=utcnow())
+            )
+
+    def release_claim(self, ledger_id: int, owner: str) -> None:
+        """Give a claim back after a failure so the message is retried later."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(ledger).where(and_(ledger.c.id == ledger_id, ledger.c.owner == owner,
+                                          ledger.c.state == "claimed"))
+                .values(lease_until=utcnow(), updated_at=utcnow())
+            )
+
+    def ledger_attempts(self, ledger_id: int) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(ledger.c.attempts).where(ledger.c.id == ledger_id)).scalar_one()
+
+    # --- the decision transaction ----------------------------------------
+    def new_case_identity(self) -> tuple[str, str]:
+        """(case id, short tag). The tag is unique among all cases."""
+        with self.engine.connect() as conn:
+            for length in (4, 4, 4, 5, 5, 6, 8):
+                tag = "".join(secrets.choice(CROCKFORD) for _ in range(length))
+                if conn.execute(select(cases.c.id).where(cases.c.tag == tag)).first() is None:
+                    return _ulid(), tag
+        raise RuntimeError("could not allocate a case tag")
+
+    def commit_decision(
+        self,
+        *,
+        ledger_id: int,
+        owner: str,
+        message_id_hash: str | None,
+        raw_sha256: str,
+        case: NewCase,
+        events: Iterable[AuditEvent],
+        outgoing: Iterable[Outgoing],
+        ack_rate_key: tuple[str, str] | None = None,
+    ) -> None:
+        """Ledger -> decided, case, audit and outbox rows: all or nothing."""
+        now = utcnow()
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(ledger)
+                .where(and_(ledger.c.id == ledger_id, ledger.c.owner == owner, ledger.c.state == "claimed"))
+                .values(state="decided", case_id=case.id, message_id_hash=message_id_hash,
+                        raw_sha256=raw_sha256, lease_until=None, updated_at=now)
+            )
+            if result.rowcount != 1:
+                raise LostClaim(f"ledger row {ledger_id} no longer claimed by {owner}")
+            conn.execute(
+                insert(cases).values(
+                    id=case.id, tag=case.tag, mailbox=case.mailbox, urgency=case.urgency,
+                    language=case.language, tags=case.tags, rules=case.rules, flags=case.flags,
+                    encrypted=case.encrypted, sender_hash=case.sender_hash, status="open", created_at=now,
+                )
+            )
+            for ev in events:
+                conn.execute(insert(audit).values(case_id=case.id, at=now, stage=ev.stage,
+                                                  event=ev.event, detail=ev.detail))
+            for out in outgoing:
+                self._enqueue(conn, out, case.id, now)
+            if ack_rate_key:
+                self._touch_ack_rate(conn, ack_rate_key, now)
+
+    def _enqueue(self, conn: Connection, out: Outgoing, case_id: str | None, now: datetime) -> None:
+        conn.execute(
+            insert(outbox).values(
+                case_id=case_id, kind=out.kind, message_id=out.message_id, envelope_from=out.envelope_from,
+                recipients=list(out.recipients), data=out.data, state="pending", attempts=0,
+                next_attempt_at=now, alerted=False, created_at=now,
+            )
+        )
+
+    def enqueue(self, out: Outgoing, case_id: str | None = None, event: AuditEvent | None = None) -> bool:
+        """Queue one mail outside a decision (alerts, escalations). False if already queued."""
+        now = utcnow()
+        with self.engine.begin() as conn:
+            exists = conn.execute(select(outbox.c.id).where(outbox.c.message_id == out.message_id)).first()
+            if exists:
+                return False
+            self._enqueue(conn, out, case_id, now)
+            if event and case_id:
+                conn.execute(insert(audit).values(case_id=case_id, at=now, stage=event.stage,
+                                                  event=event.event, detail=event.detail))
+            return True
+
+    # --- acknowledgement rate limit --------------------------------------
+    def ack_recently_sent(self, key: tuple[str, str], window: timedelta) -> bool:
+        sender_hash, mailbox = key
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(ack_rate.c.last_ack_at).where(
+                    and_(ack_rate.c.sender_hash == sender_hash, ack_rate.c.mailbox == mailbox))
+            ).first()
+        return bool(row) and _aware(row.last_ack_at) > utcnow() - window
+
+    def _touch_ack_rate(self, conn: Connection, key: tuple[str, str], now: datetime) -> None:
+        sender_hash, mailbox = key
+        done = conn.execute(
+            update(ack_rate).where(and_(ack_rate.c.sender_hash == sender_hash, ack_rate.c.mailbox == mailbox))
+            .values(last_ack_at=now)
+        )
+        if done.rowcount == 0:
+            conn.execute(insert(ack_rate).values(sender_hash=sender_hash, mailbox=mailbox, last_ack_at=now))
+
+    # --- outbox ------------------------------------------------------------
+    def claim_due(self, owner: str, limit: int, lease: timedelta) -> list[OutboxItem]:
+        """Take up to ``limit`` due mails, leased to ``owner``.
+
+        A 'sending' row whose lease ran out (the worker died mid-send) is due
+        again: better a recognisable duplicate (same Message-ID) than a loss.
+        """
+        now = utcnow()
+        due = or_(
+            and_(outbox.c.state == "pending", outbox.c.next_attempt_at <= now),
+            and_(outbox.c.state == "sending", outbox.c.lease_until < now),
+        )
+        with self.engine.begin() as conn:
+            query = select(outbox).where(due).order_by(outbox.c.id).limit(limit)
+            if self.is_postgres:
+                query = query.with_for_update(skip_locked=True)
+            rows = conn.execute(query).fetchall()
+            if not rows:
+                return []
+            conn.execute(
+                update(outbox).where(outbox.c.id.in_([r.id for r in rows]))
+                .values(state="sending", owner=owner, lease_until=now + lease)
+            )
+        return [
+            OutboxItem(r.id, r.case_id, r.kind, r.message_id, r.envelope_from, list(r.recipients),
+                       bytes(r.data), r.attempts, r.alerted)
+            for r in rows
+        ]
+
+    def mark_sent(self, item_id: int) -> None:
+        now = utcnow()
+        with self.engine.begin() as conn:
+            row = conn.execute(select(outbox.c.case_id, outbox.c.kind).where(outbox.c.id == item_id)).first()
+            conn.execute(update(outbox).where(outbox.c.id == item_id).values(
+                state="sent", sent_at=now, lease_until=None, attempts=outbox.c.attempts + 1, last_error=None))
+            if row and row.case_id:
+                conn.execute(insert(audit).values(case_id=row.case_id, at=now, stage="deliver",
+                                                  event=f"{row.kind} delivered"))
+
+    def mark_retry(self, item_id: int, error: str, next_at: datetime, alerted: bool) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(outbox).where(outbox.c.id == item_id).values(
+                state="pending", next_attempt_at=next_at, lease_until=None, last_error=error,
+                attempts=outbox.c.attempts + 1, alerted=alerted))
+
+    def mark_failed(self, item_id: int, error: str) -> None:
+        now = utcnow()
+        with self.engine.begin() as conn:
+            row = conn.execute(select(outbox.c.case_id, outbox.c.kind).where(outbox.c.id == item_id)).first()
+            conn.execute(update(outbox).where(outbox.c.id == item_id).values(
+                state="failed", lease_until=None, last_error=error, attempts=outbox.c.attempts + 1,
+                alerted=True))
+            if row and row.case_id:
+                conn.execute(insert(audit).values(case_id=row.case_id, at=now, stage="deliver",
+                                                  event=f"{row.kind} rejected permanently",
+                                                  detail={"error": error}))
+
+    def narrow_recipients(self, item_id: int, recipients: list[str]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(outbox).where(outbox.c.id == item_id).values(recipients=list(recipients)))
+
+    def case_tag(self, case_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(cases.c.tag).where(cases.c.id == case_id)).scalar()
+
+    def requeue_failed(self) -> int:
+        """Operator action after fixing a permanent failure (e.g. a staff address)."""
+        with self.engine.begin() as conn:
+            return conn.execute(update(outbox).where(outbox.c.state == "failed").values(
+                state="pending", next_attempt_at=utcnow(), alerted=False)).rowcount
+
+    def outbox_counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(outbox.c.state, func.count()).group_by(outbox.c.state)).fetchall()
+        return {state: n for state, n in rows}
+
+    # --- mailbox state -----------------------------------------------------
+    def record_poll(self, mailbox: str, uidvalidity: int | None, last_uid: int | None,
+                    error: str | None = None) -> None:
+        now = utcnow()
+        values: dict[str, Any] = {"last_error": error}
+        if error is None:
+            values["last_poll_at"] = now
+        if uidvalidity is not None:
+            values["uidvalidity"] = uidvalidity
+        if last_uid is not None:
+            values["last_uid"] = last_uid
+        with self.engine.begin() as conn:
+            done = conn.execute(update(mailbox_state).where(mailbox_state.c.mailbox == mailbox).values(**values))
+            if done.rowcount == 0:
+                conn.execute(insert(mailbox_state).values(mailbox=mailbox, **values))
+
+    def mailbox_states(self) -> dict[str, dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(mailbox_state)).fetchall()
+        return {r.mailbox: {"uidvalidity": r.uidvalidity, "last_uid": r.last_uid,
+                            "last_poll_at": _aware(r.last_poll_at), "last_error": r.last_error} for r in rows}
+
+    # --- cases ---------------------------------------------------------------
+    def case_by_tag(self, tag: str):
+        with self.engine.connect() as conn:
+            return conn.execute(select(cases).where(cases.c.tag == tag.upper())).first()
+
+    def audit_trail(self, case_id: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(audit).where(audit.c.case_id == case_id).order_by(audit.c.id)).fetchall()
+        return [{"at": _aware(r.at), "stage": r.stage, "event": r.event, "detail": r.detail} for r in rows]
+
+    def open_cases(self) -> list[Any]:
+        with self.engine.connect() as conn:
+            return conn.execute(select(cases).where(cases.c.status == "open").order_by(cases.c.created_at)).fetchall()
+
+    def all_cases(self) -> list[Any]:
+        with self.engine.connect() as conn:
+            return conn.execute(select(cases).order_by(cases.c.created_at)).fetchall()
+
+    def outbox_rows(self, case_id: str | None = None) -> list[Any]:
+        with self.engine.connect() as conn:
+            query = select(outbox).order_by(outbox.c.id)
+            if case_id:
+                query = query.where(outbox.c.case_id == case_id)
+            return conn.execute(query).fetchall()
+
+
+def _make_engine(url: str, echo: bool) -> Engine:
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    if url.startswith("sqlite"):
+        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):  # noqa: ANN001
+            # Let SQLAlchemy, not pysqlite, decide when transactions begin, and
+            # take the write lock up front: a deferred transaction that later
+            # upgrades to a writer can fail with "database is locked".
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn):  # noqa: ANN001
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+def _ulid() -> str:
+    """Time-ordered random id (ULID layout, Crockford base32, 26 chars)."""
+    millis = int(utcnow().timestamp() * 1000)
+    value = (millis << 80) | secrets.randbits(80)
+    chars = []
+    for _ in range(26):
+        chars.append(CROCKFORD[value & 31])
+        value >>= 5
+    return "".join(reversed(chars))
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

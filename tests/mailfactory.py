@@ -1,0 +1,163 @@
+"""Test mail built the way ordinary clients build it, and test configs.
+
+Written for these tests (not copied from other projects): the shapes follow
+what Thunderbird and webmail clients send (multipart/alternative, QP/base64
+bodies, Message-ID on the sender's domain).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid
+from datetime import datetime, timezone
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ADDRESSES = {"humanrights": "talktohumanrights@example.org", "emergency": "emergency@example.org"}
+
+
+def client_mail(
+    sender: str,
+    mailbox: str,
+    subject: str,
+    body: str,
+    *,
+    html: bool = True,
+    extra_headers: dict[str, str] | None = None,
+    msgid: str | None = None,
+    user_agent: str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.5.0",
+) -> bytes:
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = sender
+    msg["To"] = ADDRESSES[mailbox]
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(datetime(2026, 11, 24, 21, 14, 5, tzinfo=timezone.utc))
+    msg["Message-ID"] = msgid or make_msgid(domain=sender.rsplit("@", 1)[-1].rstrip(">"))
+    msg["User-Agent"] = user_agent
+    msg["Content-Language"] = "en-US"
+    for name, value in (extra_headers or {}).items():
+        msg[name] = value
+    msg.set_content(body)
+    if html:
+        paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+        msg.add_alternative(f"<html><body>{paragraphs}</body></html>", subtype="html")
+    return bytes(msg)
+
+
+def auto_reply(sender: str, mailbox: str) -> bytes:
+    return client_mail(sender, mailbox, "Automatic reply: Out of office",
+                       "I am out of the office until 2 December with limited access to e-mail.",
+                       html=False, extra_headers={"Auto-Submitted": "auto-replied", "X-Autoreply": "yes"})
+
+
+def bounce(mailbox: str) -> bytes:
+    msg = EmailMessage(policy=SMTP)
+    msg["Return-Path"] = "<>"
+    msg["From"] = "Mail Delivery System <MAILER-DAEMON@mx.example.net>"
+    msg["To"] = ADDRESSES[mailbox]
+    msg["Subject"] = "Undelivered Mail Returned to Sender"
+    msg["Message-ID"] = make_msgid(domain="mx.example.net")
+    msg["Auto-Submitted"] = "auto-replied"
+    msg.set_content("This is the mail system at host mx.example.net.\n\nI'm sorry to have to inform you "
+                    "that your message could not be delivered to one or more recipients.\n")
+    report = EmailMessage()
+    report.set_content("Reporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; gone@example.net\n"
+                       "Action: failed\nStatus: 5.1.1\n")
+    msg.add_attachment(report.get_content().encode(), maintype="message", subtype="delivery-status")
+    msg.replace_header("Content-Type", msg["Content-Type"].replace("multipart/mixed", "multipart/report")
+                       + '; report-type="delivery-status"')
+    return bytes(msg)
+
+
+def list_mail(mailbox: str) -> bytes:
+    return client_mail("Digital Safety Digest <digest@lists.example.net>", mailbox, "[safety-digest] Weekly digest",
+                       "This week: three new guides on account security.", html=False, extra_headers={
+                           "List-Id": "Safety digest <safety-digest.lists.example.net>",
+                           "List-Unsubscribe": "<mailto:safety-digest-leave@lists.example.net>",
+                           "Precedence": "list"})
+
+
+def write_config(tmp_path: Path, dovecot=None, smtp=None, *, maildirs: dict[str, Path] | None = None,
+                 extra: str = "", delivery: str = "", mailbox_folder: str = "INBOX") -> Path:
+    """A config.toml for the test servers. Passwords come from files, as in production."""
+    secrets = tmp_path / "secrets"
+    secrets.mkdir(exist_ok=True)
+    accounts = ""
+    if dovecot is not None:
+        for user, password in (("humanrights", "hr-secret"), ("emergency", "em-secret")):
+            (secrets / user).write_text(password + "\n")
+            accounts += textwrap.dedent(f"""
+                [accounts.{user}]
+                host = "127.0.0.1"
+                port = {dovecot.port}
+                tls = "none"
+                username = "{user}"
+                password_file = "{secrets / user}"
+                timeout = 10
+                """)
+    boxes = ""
+    for name, default in (("humanrights", "normal"), ("emergency", "critical")):
+        source = (f'maildir = "{maildirs[name]}"' if maildirs else f'account = "{name}"')
+        boxes += textwrap.dedent(f"""
+            [mailboxes.{name}]
+            address = "{ADDRESSES[name]}"
+            {source}
+            folder = "{mailbox_folder}"
+            processed_folder = "Processed"
+            idle = true
+            poll_interval = 2
+            team = "{name}"
+            default_urgency = "{default}"
+            """)
+    text = textwrap.dedent(f"""
+        [service]
+        domain = "mailrouter.test"
+        operators = ["operators@example.org"]
+        alert_from = "mailrouter@example.org"
+        templates_dir = "{REPO / 'templates'}"
+        rules_dir = "{REPO / 'rules'}"
+        log_level = "info"
+
+        [store]
+        url = "sqlite:///{tmp_path / 'store.db'}"
+
+        [smtp]
+        host = "127.0.0.1"
+        port = {smtp.port if smtp else 2525}
+        tls = "none"
+        timeout = 10
+
+        [delivery]
+        retry_initial_seconds = 0.2
+        retry_max_seconds = 1
+        alert_after_attempts = 3
+        interval_seconds = 0.5
+        {delivery}
+
+        [urgency]
+        levels = ["low", "normal", "high", "critical"]
+        {accounts}
+        {boxes}
+        [staff.alice]
+        name = "Alice"
+        address = "alice@staff.example.org"
+
+        [staff.bola]
+        name = "Bola"
+        address = "bola@staff.example.org"
+
+        [staff.chen]
+        name = "Chen"
+        address = "chen@staff.example.org"
+
+        [teams.humanrights]
+        members = ["alice", "bola"]
+
+        [teams.emergency]
+        members = ["bola", "chen"]
+        """) + extra
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    return path
