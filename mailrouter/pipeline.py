@@ -105,13 +105,15 @@ def case_flags(facts: Facts) -> list[str]:
 
 class Pipeline:
     def __init__(self, config: Config, store: Store, templates: Templates | None = None,
-                 detector: LanguageDetector | None = None, crypto: Any = None, owner: str | None = None):
+                 detector: LanguageDetector | None = None, crypto: Any = None, owner: str | None = None,
+                 ruleset: Any = None):
         self.config = config
         self.store = store
         self.templates = templates or Templates(config.service.templates_dir)
         self.detector = detector or LanguageDetector(config.language.languages,
                                                      min_confidence=config.language.min_confidence)
         self.crypto = crypto
+        self.ruleset = ruleset
         self.owner = owner or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         self.log = logmod.get("mailrouter.pipeline")
 
@@ -144,7 +146,7 @@ class Pipeline:
         facts = build_facts(mailbox, subject_source, own_addresses=self.config.own_addresses(),
                             language=detection.language, language_confidence=detection.confidence,
                             body=own_text, crypto=crypto_facts, outer=parsed if inner else None)
-        decision = route(facts, self.config)
+        decision = route(facts, self.config, self.ruleset)
         events.append(AuditEvent("route", "decided", {
             "urgency": decision.urgency, "language": decision.language, "tags": decision.tags,
             "teams": decision.forward_teams, "rules": [{"rule": h.rule, "why": h.why} for h in decision.rules]}))

@@ -1,0 +1,164 @@
+"""The store's exactly-once protocol on SQLite and on a real PostgreSQL."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from mailrouter.model import Outgoing, SourceKey
+from mailrouter.store import AuditEvent, LostClaim, NewCase, Store
+
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture(scope="module")
+def pg_url():
+    """A throw-away database on the machine's PostgreSQL (trust auth on 127.0.0.1)."""
+    try:
+        admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # noqa: BLE001
+        pytest.fail(f"PostgreSQL is required at 127.0.0.1:5432 (trust auth) for the multi-instance store "
+                    f"tests: {type(exc).__name__}: {exc}", pytrace=False)
+    name = f"mailrouter_test_{secrets.token_hex(4)}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        s = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    else:
+        url = request.getfixturevalue("pg_url")
+        s = Store(url)
+        with s.engine.begin() as conn:
+            for table in ("ledger", "cases", "audit", "outbox", "mailbox_state", "ack_rate"):
+                conn.execute(text(f"DELETE FROM {table}"))
+    yield s
+    s.close()
+
+
+def key(uid: int) -> SourceKey:
+    return SourceKey("acct", "INBOX", 42, str(uid))
+
+
+def new_case(store: Store) -> NewCase:
+    case_id, tag = store.new_case_identity()
+    return NewCase(id=case_id, tag=tag, mailbox="emergency", urgency="critical", language="en", tags=[],
+                   rules=[{"rule": "r", "why": "w"}], flags=[], encrypted=False, sender_hash=None)
+
+
+def mail(case: NewCase, kind: str = "forward") -> Outgoing:
+    return Outgoing(kind, f"<{case.id}.{kind}@test>", "", ("staff@example.org",), b"Subject: x\r\n\r\nbody\r\n")
+
+
+def test_claim_is_exclusive_until_lease_expires(store):
+    first = store.claim(key(1), "emergency", "worker-a", timedelta(minutes=5))
+    assert first.status == "claimed"
+    assert store.claim(key(1), "emergency", "worker-b", timedelta(minutes=5)).status == "busy"
+    store.release_claim(first.ledger_id, "worker-a")  # lease ends now
+    taken = store.claim(key(1), "emergency", "worker-b", timedelta(minutes=5))
+    assert taken.status == "claimed" and taken.ledger_id == first.ledger_id
+    # the old owner can no longer commit
+    case = new_case(store)
+    with pytest.raises(LostClaim):
+        store.commit_decision(ledger_id=first.ledger_id, owner="worker-a", message_id_hash=None,
+                              raw_sha256="0" * 64, case=case, events=[], outgoing=[mail(case)])
+    assert store.outbox_counts() == {}
+
+
+def test_commit_is_all_or_nothing(store):
+    claim = store.claim(key(2), "emergency", "w", timedelta(minutes=5))
+    case = new_case(store)
+    dup = mail(case)
+    with pytest.raises(Exception):
+        # two outgoing mails with the same Message-ID violate a constraint mid-transaction
+        store.commit_decision(ledger_id=claim.ledger_id, owner="w", message_id_hash=None, raw_sha256="1" * 64,
+                              case=case, events=[AuditEvent("t", "e")], outgoing=[dup, dup])
+    assert store.outbox_counts() == {}
+    assert store.all_cases() == []
+    assert store.ledger_state(key(2)) == "claimed"
+    store.commit_decision(ledger_id=claim.ledger_id, owner="w", message_id_hash=None, raw_sha256="1" * 64,
+                          case=case, events=[AuditEvent("t", "e")], outgoing=[dup])
+    assert store.ledger_state(key(2)) == "decided"
+    assert store.claim(key(2), "emergency", "other", timedelta(minutes=5)).status == "done"
+
+
+def test_outbox_items_are_handed_out_once_across_workers(store):
+    claim = store.claim(key(3), "emergency", "w", timedelta(minutes=5))
+    case = new_case(store)
+    outs = [Outgoing("forward", f"<{case.id}.{i}@test>", "", ("s@example.org",), b"x") for i in range(40)]
+    store.commit_decision(ledger_id=claim.ledger_id, owner="w", message_id_hash=None, raw_sha256="2" * 64,
+                          case=case, events=[], outgoing=outs)
+    taken: list[list[int]] = []
+    lock = threading.Lock()
+
+    def worker(name: str) -> None:
+        while True:
+            items = store.claim_due(name, 3, timedelta(minutes=5))
+            if not items:
+                return
+            with lock:
+                taken.append([i.id for i in items])
+            for item in items:
+                store.mark_sent(item.id)
+
+    threads = [threading.Thread(target=worker, args=(f"w{i}",)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    ids = [i for batch in taken for i in batch]
+    assert sorted(ids) == sorted(set(ids)) and len(ids) == 40
+    assert store.outbox_counts() == {"sent": 40}
+
+
+def test_expired_sending_lease_is_due_again(store):
+    claim = store.claim(key(4), "emergency", "w", timedelta(minutes=5))
+    case = new_case(store)
+    store.commit_decision(ledger_id=claim.ledger_id, owner="w", message_id_hash=None, raw_sha256="3" * 64,
+                          case=case, events=[], outgoing=[mail(case)])
+    first = store.claim_due("dead-worker", 10, timedelta(seconds=-1))  # lease already over: it "died"
+    assert len(first) == 1
+    again = store.claim_due("new-worker", 10, timedelta(minutes=5))
+    assert [i.message_id for i in again] == [first[0].message_id]
+    assert store.claim_due("third", 10, timedelta(minutes=5)) == []
+
+
+def test_copy_detection_needs_same_bytes(store):
+    claim = store.claim(key(5), "emergency", "w", timedelta(minutes=5))
+    case = new_case(store)
+    store.commit_decision(ledger_id=claim.ledger_id, owner="w", message_id_hash="m" * 64, raw_sha256="4" * 64,
+                          case=case, events=[], outgoing=[mail(case)])
+    assert store.find_copy("emergency", "m" * 64, "4" * 64) == case.id
+    # same Message-ID, different content: a forged Message-ID never suppresses a message
+    assert store.find_copy("emergency", "m" * 64, "5" * 64) is None
+    assert store.find_copy("humanrights", "m" * 64, "4" * 64) is None
+
+
+def test_ack_rate_window(store):
+    k = (store.pseudonym("someone@example.net"), "humanrights")
+    assert not store.ack_recently_sent(k, timedelta(hours=1))
+    claim = store.claim(key(6), "humanrights", "w", timedelta(minutes=5))
+    case = new_case(store)
+    store.commit_decision(ledger_id=claim.ledger_id, owner="w", message_id_hash=None, raw_sha256="6" * 64,
+                          case=case, events=[], outgoing=[mail(case, "ack")], ack_rate_key=k)
+    assert store.ack_recently_sent(k, timedelta(hours=1))
+    assert not store.ack_recently_sent((k[0], "emergency"), timedelta(hours=1))
+
+
+def test_pseudonyms_are_keyed_and_stable(store, tmp_path):
+    a = store.pseudonym("Someone@Example.net")
+    assert a == store.pseudonym("someone@example.net")
+    assert "someone" not in a
+    assert a != Store(f"sqlite:///{tmp_path / 'other.db'}").pseudonym("someone@example.net")
