@@ -25,6 +25,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="mailrouter: intake router for safety inboxes.")
 outbox_app = typer.Typer(no_args_is_help=True, help="Inspect and requeue outgoing mail.")
 app.add_typer(outbox_app, name="outbox")
+from .cli_rules import rules_app  # noqa: E402
+app.add_typer(rules_app, name="rules")
 
 console = Console()
 err = Console(stderr=True)

@@ -53,22 +53,38 @@ def auto_reply(sender: str, mailbox: str) -> bytes:
 
 
 def bounce(mailbox: str) -> bytes:
-    msg = EmailMessage(policy=SMTP)
-    msg["Return-Path"] = "<>"
-    msg["From"] = "Mail Delivery System <MAILER-DAEMON@mx.example.net>"
-    msg["To"] = ADDRESSES[mailbox]
-    msg["Subject"] = "Undelivered Mail Returned to Sender"
-    msg["Message-ID"] = make_msgid(domain="mx.example.net")
-    msg["Auto-Submitted"] = "auto-replied"
-    msg.set_content("This is the mail system at host mx.example.net.\n\nI'm sorry to have to inform you "
-                    "that your message could not be delivered to one or more recipients.\n")
-    report = EmailMessage()
-    report.set_content("Reporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; gone@example.net\n"
-                       "Action: failed\nStatus: 5.1.1\n")
-    msg.add_attachment(report.get_content().encode(), maintype="message", subtype="delivery-status")
-    msg.replace_header("Content-Type", msg["Content-Type"].replace("multipart/mixed", "multipart/report")
-                       + '; report-type="delivery-status"')
-    return bytes(msg)
+    """A Postfix-style delivery status notification (RFC 3464)."""
+    return (
+        "Return-Path: <>\r\n"
+        "From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\r\n"
+        f"To: {ADDRESSES[mailbox]}\r\n"
+        "Subject: Undelivered Mail Returned to Sender\r\n"
+        f"Message-ID: {make_msgid(domain='mx.example.net')}\r\n"
+        "Date: Tue, 24 Nov 2026 21:14:05 +0000\r\n"
+        "Auto-Submitted: auto-replied\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="B0UNDARY.1764018845"\r\n'
+        "\r\n"
+        "--B0UNDARY.1764018845\r\n"
+        "Content-Description: Notification\r\n"
+        "Content-Type: text/plain; charset=us-ascii\r\n"
+        "\r\n"
+        "This is the mail system at host mx.example.net.\r\n\r\n"
+        "I'm sorry to have to inform you that your message could not\r\n"
+        "be delivered to one or more recipients.\r\n"
+        "\r\n"
+        "--B0UNDARY.1764018845\r\n"
+        "Content-Description: Delivery report\r\n"
+        "Content-Type: message/delivery-status\r\n"
+        "\r\n"
+        "Reporting-MTA: dns; mx.example.net\r\n"
+        "\r\n"
+        "Final-Recipient: rfc822; gone@example.net\r\n"
+        "Action: failed\r\n"
+        "Status: 5.1.1\r\n"
+        "\r\n"
+        "--B0UNDARY.1764018845--\r\n"
+    ).encode()
 
 
 def list_mail(mailbox: str) -> bytes:

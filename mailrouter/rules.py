@@ -1,0 +1,780 @@
+"""Rule files -> a validated :class:`~mailrouter.routing.RuleSet` (and their test cases).
+
+Loading is all-or-nothing: :func:`load_rules` returns a complete new RuleSet
+or raises :class:`RulesError` listing *every* problem as
+``file:line: rule NAME: message``. The running service keeps its old RuleSet
+when a reload raises (see :func:`load_policy` and :func:`source_digest`).
+
+The format is documented for operators in ``rules/README.md``; the evaluation
+semantics in :mod:`mailrouter.routing`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.policy import SMTP
+from pathlib import Path
+from typing import Annotated, Any, Iterable
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError, field_validator
+
+from .config import NAME_RE, Config
+from .routing import (FLAG_FACTS, All, AnyOf, Condition, Flag, Glob, Keywords, LanguageIs, MailboxIs, Not, Regex,
+                      Rule, RuleSet, SignatureIs, SizeOver, SizeUnder)
+
+SIGNATURE_STATUSES = ("none", "valid", "invalid", "unknown_key", "expired_key", "revoked_key", "error")
+TAG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+LANG_RE = re.compile(r"^(und|[a-z]{2,3}(-[a-z0-9]{2,8})*)$")
+HEADER_NAME_RE = re.compile(r"^[!-9;-~]{1,76}$")
+MAX_PATTERN = 1000
+REGEX_FLAGS = re.IGNORECASE  # str patterns are Unicode-aware already
+
+
+class RulesError(Exception):
+    """Rule (or test case) files that cannot be used, every problem already formatted."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+# ---------------------------------------------------------------------------
+# Schema (structure and types). Meaning is checked in _Compiler.
+
+
+def _listify(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+StrList = Annotated[list[StrictStr], BeforeValidator(_listify), Field(min_length=1)]
+
+
+def _size(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("a size is a number of bytes or a string such as \"10 MB\"")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib)?\s*", value, re.IGNORECASE)
+        if m:
+            unit = (m.group(2) or "b").lower()
+            factor = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}[unit]
+            return int(float(m.group(1)) * factor)
+    raise ValueError(f"not a size: {value!r} (write bytes, or e.g. \"500 KB\", \"10 MB\", \"2 MiB\")")
+
+
+Size = Annotated[StrictInt, BeforeValidator(_size), Field(ge=0)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+class HeaderCondition(Strict):
+    name: StrictStr
+    regex: StrictStr
+
+
+def _headers(value: Any) -> Any:
+    return [value] if isinstance(value, dict) else value
+
+
+class When(Strict):
+    mailbox: StrList | None = None
+    sender: StrList | None = None
+    sender_domain: StrList | None = None
+    header: Annotated[list[HeaderCondition], BeforeValidator(_headers), Field(min_length=1)] | None = None
+    subject_regex: StrictStr | None = None
+    body_regex: StrictStr | None = None
+    keywords: StrList | None = None
+    keywords_language: StrList | None = None
+    language: StrList | None = None
+    encrypted: StrictBool | None = None
+    decrypted: StrictBool | None = None
+    signed: StrictBool | None = None
+    signature: StrList | None = None
+    has_attachment: StrictBool | None = None
+    attachment_type: StrList | None = None
+    attachment_name: StrList | None = None
+    size_over: Size | None = None
+    size_under: Size | None = None
+    auto_submitted: StrictBool | None = None
+    is_list: StrictBool | None = None
+    is_bounce: StrictBool | None = None
+    from_self: StrictBool | None = None
+    is_noreply: StrictBool | None = None
+    any: Annotated[list["When"], Field(min_length=1)] | None = None
+    all: Annotated[list["When"], Field(min_length=1)] | None = None
+    not_: "When | None" = Field(None, alias="not")
+
+
+def _ack(value: Any) -> Any:
+    if value is False or value is None or isinstance(value, str):
+        return value
+    raise ValueError('ack is a template name such as "default", or false for no acknowledgement')
+
+
+When.model_rebuild()
+
+
+class Then(Strict):
+    urgency: StrictStr | None = None
+    tags: StrList | None = None
+    forward: StrList | None = None
+    ack: Annotated[StrictStr | StrictBool | None, BeforeValidator(_ack)] = None
+
+
+class RuleModel(Strict):
+    name: StrictStr
+    description: StrictStr = ""
+    when: When = When()
+    then: Then = Then()
+    continue_: StrictBool = Field(False, alias="continue")
+    stop: StrictBool | None = None
+
+
+class Expect(Strict):
+    rules: Annotated[list[StrictStr], BeforeValidator(_listify)] | None = None
+    urgency: StrictStr | None = None
+    language: StrictStr | None = None
+    forward: StrList | None = None
+    ack: Annotated[StrictStr | StrictBool | None, BeforeValidator(_ack)] = None
+    tags: Annotated[list[StrictStr], BeforeValidator(_listify)] | None = None
+
+
+class CaseModel(Strict):
+    name: StrictStr
+    description: StrictStr = ""
+    mailbox: StrictStr
+    message: StrictStr | None = None
+    from_: StrictStr | None = Field(None, alias="from")
+    to: StrictStr | None = None
+    subject: StrictStr | None = None
+    body: StrictStr | None = None
+    headers: dict[str, StrictStr] | None = None
+    expect: Expect
+
+    @field_validator("headers")
+    @classmethod
+    def _header_names(cls, value: dict[str, str] | None) -> dict[str, str] | None:
+        for name, text in (value or {}).items():
+            if not HEADER_NAME_RE.match(name):
+                raise ValueError(f"invalid header name {name!r}")
+            if "\r" in text or "\n" in text:
+                raise ValueError(f"header {name}: value must be one line")
+        return value
+
+
+# ---------------------------------------------------------------------------
+# Locating keys in TOML text
+
+
+class TomlLines:
+    """Line numbers of tables and keys in TOML text, with array-of-tables indices.
+
+    ``find(("rule", 2, "then", "urgency"))`` is the line of ``then.urgency`` (or
+    ``urgency`` under ``[rule.then]``) in the third ``[[rule]]``. When the exact
+    key is not on a line of its own (inline tables, multi-line arrays), the
+    nearest enclosing key or table is answered. Multi-line strings are skipped.
+    """
+
+    _header = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+    _key = re.compile(r"^\s*([A-Za-z0-9_\"' .-]+?)\s*=")
+
+    def __init__(self, text: str):
+        self.entries: dict[tuple, int] = {}
+        counts: dict[tuple, int] = {}
+        table: tuple = ()
+        in_string: str | None = None
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            if in_string:
+                if in_string in line:
+                    in_string = None
+                continue
+            if m := self._header.match(line):
+                path = self._resolve(self._split(m.group(2)), counts)
+                if m.group(1) == "[[":
+                    counts[path] = counts.get(path, -1) + 1
+                    path = path + (counts[path],)
+                table = path
+                self.entries.setdefault(table, lineno)
+            elif m := self._key.match(line):
+                self.entries.setdefault(table + self._split(m.group(1)), lineno)
+                rest = line[m.end():]
+                for delim in ('"""', "'''"):
+                    if rest.count(delim) % 2 == 1:
+                        in_string = delim
+                        break
+
+    @staticmethod
+    def _split(dotted: str) -> tuple[str, ...]:
+        return tuple(part.strip().strip("\"'") for part in dotted.split("."))
+
+    @staticmethod
+    def _resolve(parts: tuple[str, ...], counts: dict[tuple, int]) -> tuple:
+        """``rule.when`` -> ("rule", <current rule index>, "when")."""
+        path: tuple = ()
+        for j, part in enumerate(parts):
+            path = path + (part,)
+            if j < len(parts) - 1 and path in counts:
+                path = path + (counts[path],)
+        return path
+
+    def find(self, loc: Iterable[Any]) -> int | None:
+        loc = tuple(loc)
+        while loc:
+            if loc in self.entries:
+                return self.entries[loc]
+            loc = loc[:-1]
+        return None
+
+
+def _key_text(loc: Iterable[Any]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Problems
+
+
+@dataclass(order=True)
+class _Problem:
+    file_index: int
+    line: int
+    seq: int
+    text: str = field(compare=False)
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.items: list[_Problem] = []
+
+    def add(self, file_index: int, path: Path | str, line: int | None, text: str) -> None:
+        where = f"{path}:{line}" if line else str(path)
+        self.items.append(_Problem(file_index, line or 0, len(self.items), f"{where}: {text}"))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise RulesError([p.text for p in sorted(self.items)])
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def _pydantic_message(err: dict, section: str | None = None) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        hint = {"when": "unknown condition", "then": "unknown action"}.get(section or "", "unknown key")
+        return f"{hint} (see rules/README.md)"
+    if kind == "missing":
+        return "required key is missing"
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    return msg
+
+
+def _read_toml(path: Path, index: int, problems: _Problems) -> tuple[dict | None, TomlLines | None]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.add(index, path, None, f"cannot read: {exc}")
+        return None, None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        problems.add(index, path, int(where.group(1)) if where else None, f"TOML syntax error: {exc}")
+        return None, None
+    return data, TomlLines(text)
+
+
+# ---------------------------------------------------------------------------
+# Regexes
+
+
+try:  # Python 3.11+: the parser behind re.compile
+    from re import _constants as _sre_c  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    _sre_c = _sre_parse = None  # type: ignore[assignment]
+
+
+def _nested_repetition(pattern: str) -> bool:
+    """True for patterns like ``(a+)+``, ``(\\w+\\s?)*``, ``(x*)*``: an unbounded repetition
+    inside a repetition, the shape behind catastrophic (exponential) backtracking."""
+    if _sre_parse is None:  # pragma: no cover
+        return False
+    try:
+        tree = _sre_parse.parse(pattern, REGEX_FLAGS)
+    except Exception:  # noqa: BLE001 - compile() reports it
+        return False
+    repeats = {_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT}
+
+    def subpatterns(av: Any) -> Iterable[Any]:
+        if isinstance(av, _sre_parse.SubPattern):
+            yield av
+        elif isinstance(av, (list, tuple)):
+            for item in av:
+                yield from subpatterns(item)
+
+    def walk(items: Any, inside_repeat: bool) -> bool:
+        for op, av in items:
+            if op in repeats:
+                lo, hi, sub = av
+                unbounded = hi == _sre_c.MAXREPEAT
+                if inside_repeat and unbounded:
+                    return True
+                if walk(sub, inside_repeat or unbounded or hi > 8):
+                    return True
+            elif op == _sre_c.ATOMIC_GROUP or op == _sre_c.POSSESSIVE_REPEAT:
+                continue  # no backtracking into these
+            else:
+                for sub in subpatterns(av):
+                    if walk(sub, inside_repeat):
+                        return True
+        return False
+
+    return walk(tree, False)
+
+
+def compile_regex(pattern: str) -> tuple[re.Pattern | None, str | None]:
+    """(compiled, None) or (None, problem)."""
+    if pattern == "":
+        return None, "empty regex (it would match every message)"
+    if len(pattern) > MAX_PATTERN:
+        return None, f"regex longer than {MAX_PATTERN} characters"
+    try:
+        compiled = re.compile(pattern, REGEX_FLAGS)
+    except re.error as exc:
+        pos = f" at position {exc.pos}" if exc.pos is not None else ""
+        return None, f"invalid regex /{pattern}/: {exc.msg}{pos}"
+    if _nested_repetition(pattern):
+        return None, (f"regex /{pattern}/ nests a repetition inside a repetition (like (a+)+), which can take "
+                      "exponential time on hostile mail; rewrite it without the nested quantifier")
+    return compiled, None
+
+
+# ---------------------------------------------------------------------------
+# Compiling validated models into routing objects
+
+
+class _Compiler:
+    """Checks meaning (levels, teams, mailboxes, lexicons, regexes...) and builds conditions."""
+
+    def __init__(self, config: Config, lexicons: Any):
+        self.config = config
+        self.lexicons = lexicons
+        self.errors: list[tuple[tuple, str]] = []  # (loc relative to the rule, message)
+
+    def err(self, loc: tuple, message: str) -> None:
+        self.errors.append((loc, message))
+
+    # --- conditions --------------------------------------------------------
+    def when(self, w: When, loc: tuple) -> All:
+        leaves: list[Condition] = []
+        errors_before = len(self.errors)
+        mailboxes = self.config.mailboxes
+        if w.mailbox is not None:
+            for box in w.mailbox:
+                if box not in mailboxes:
+                    self.err(loc + ("mailbox",), f"unknown mailbox {box!r} (mailboxes: {', '.join(mailboxes)})")
+            leaves.append(MailboxIs(tuple(w.mailbox)))
+        for attribute in FLAG_FACTS:
+            value = getattr(w, attribute)
+            if value is not None:
+                leaves.append(Flag(attribute, value))
+        if w.signature is not None:
+            for status in w.signature:
+                if status not in SIGNATURE_STATUSES:
+                    self.err(loc + ("signature",),
+                             f"unknown signature status {status!r} (one of: {', '.join(SIGNATURE_STATUSES)})")
+            leaves.append(SignatureIs(tuple(w.signature)))
+        if w.language is not None:
+            codes = []
+            for code in w.language:
+                code_l = code.lower().replace("_", "-")
+                if not LANG_RE.match(code_l):
+                    self.err(loc + ("language",), f"not a language code: {code!r} (e.g. \"fa\", \"pt-br\", \"und\")")
+                codes.append(code_l)
+            leaves.append(LanguageIs(tuple(codes)))
+        if w.size_over is not None:
+            leaves.append(SizeOver(w.size_over))
+        if w.size_under is not None:
+            leaves.append(SizeUnder(w.size_under))
+            if w.size_over is not None and w.size_over + 1 >= w.size_under:
+                self.err(loc + ("size_under",), "size_under must be larger than size_over (nothing could match)")
+        for name in ("sender", "sender_domain", "attachment_type", "attachment_name"):
+            globs = getattr(w, name)
+            if globs is None:
+                continue
+            for glob in globs:
+                if glob.strip() == "":
+                    self.err(loc + (name,), "empty pattern")
+                elif name == "sender_domain" and "@" in glob:
+                    self.err(loc + (name,), f"{glob!r}: sender_domain is a domain such as \"example.org\" or "
+                                            "\"*.example.org\", without '@' (use sender for addresses)")
+                elif name == "attachment_type" and "/" not in glob:
+                    self.err(loc + (name,), f"{glob!r}: attachment_type is a MIME type such as \"application/pdf\" "
+                                            "or \"image/*\"")
+            leaves.append(Glob(name, tuple(g.lower() for g in globs)))
+        if w.header is not None:
+            for i, h in enumerate(w.header):
+                hloc = loc + ("header",) + ((i,) if len(w.header) > 1 else ())
+                if not HEADER_NAME_RE.match(h.name):
+                    self.err(hloc, f"invalid header name {h.name!r}")
+                compiled, problem = compile_regex(h.regex)
+                if problem:
+                    self.err(hloc, problem)
+                else:
+                    leaves.append(Regex("header", h.regex, compiled, header=h.name))
+        for target in ("subject", "body"):
+            pattern = getattr(w, f"{target}_regex")
+            if pattern is None:
+                continue
+            compiled, problem = compile_regex(pattern)
+            if problem:
+                self.err(loc + (f"{target}_regex",), problem)
+            else:
+                leaves.append(Regex(target, pattern, compiled))
+        if w.keywords_language is not None and w.keywords is None:
+            self.err(loc + ("keywords_language",), "keywords_language needs keywords in the same table")
+        if w.keywords is not None:
+            leaves.append(self.keywords(w, loc))
+        if w.all is not None:
+            leaves.append(All(tuple(self.when(sub, loc + ("all", i)) for i, sub in enumerate(w.all))))
+        if w.any is not None:
+            leaves.append(AnyOf(tuple(self.when(sub, loc + ("any", i)) for i, sub in enumerate(w.any))))
+        if w.not_ is not None:
+            inner = self.when(w.not_, loc + ("not",))
+            if not inner.children:
+                self.err(loc + ("not",), "empty 'not' (it would never match)")
+            leaves.append(Not(inner))
+        if not leaves and loc and isinstance(loc[-1], int) and len(self.errors) == errors_before:
+            self.err(loc, "empty condition table")
+        return All(tuple(sorted(leaves, key=lambda c: c.cost)))
+
+    def keywords(self, w: When, loc: tuple) -> Keywords:
+        lex = self.lexicons
+        categories = tuple(w.keywords or ())
+        if lex is None:
+            self.err(loc + ("keywords",), "no keyword lexicons are loaded (expected in rules/lexicons/)")
+            return Keywords(categories)
+        for category in categories:
+            if category not in lex.categories:
+                self.err(loc + ("keywords",),
+                         f"unknown keyword category {category!r} (categories: {', '.join(sorted(lex.categories))})")
+        languages = w.keywords_language
+        if languages is None:
+            return Keywords(categories)
+        if languages == ["detected"]:
+            return Keywords(categories, detected_language=True)
+        if "detected" in languages:
+            self.err(loc + ("keywords_language",), '"detected" cannot be combined with language codes')
+            return Keywords(categories)
+        for code in languages:
+            if code not in lex.languages:
+                self.err(loc + ("keywords_language",),
+                         f"no lexicon for language {code!r} (lexicons: {', '.join(sorted(lex.languages))}; "
+                         "or \"detected\")")
+        return Keywords(categories, tuple(languages))
+
+    # --- actions -------------------------------------------------------------
+    def then(self, t: Then, loc: tuple) -> dict[str, Any]:
+        levels = self.config.urgency.levels
+        if t.urgency is not None and t.urgency not in levels:
+            self.err(loc + ("urgency",), f"unknown urgency {t.urgency!r} (levels: {', '.join(levels)})")
+        for tag in t.tags or ():
+            if not TAG_RE.match(tag):
+                self.err(loc + ("tags",), f"invalid tag {tag!r} (lower-case letters, digits, - and _, "
+                                          "at most 40 characters)")
+        for team in t.forward or ():
+            if team not in self.config.teams:
+                self.err(loc + ("forward",), f"unknown team {team!r} (teams: {', '.join(self.config.teams)})")
+        if isinstance(t.ack, bool) and t.ack:
+            self.err(loc + ("ack",), 'ack = true is not a template: write ack = "default" (or another template '
+                                     'name), or ack = false')
+        elif isinstance(t.ack, str):
+            problem = self.template_problem(t.ack)
+            if problem:
+                self.err(loc + ("ack",), problem)
+        return {"urgency": t.urgency, "tags": tuple(dict.fromkeys(t.tags or ())),
+                "forward": tuple(dict.fromkeys(t.forward or ())), "ack": t.ack}
+
+    def template_problem(self, name: str) -> str | None:
+        if name == "default":
+            return None
+        if not NAME_RE.match(name):
+            return f"invalid template name {name!r}"
+        folder = Path(self.config.service.templates_dir) / "ack" / name
+        if not folder.is_dir() or not any(folder.glob("*.txt.j2")):
+            return (f"unknown acknowledgement template {name!r} (no {folder}/<lang>.txt.j2; "
+                    "\"default\" uses the mailbox's own templates)")
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Loading rules
+
+
+def rule_files(rules_dir: Path) -> list[Path]:
+    """The rule files of a folder in evaluation order (not recursive; dot-files ignored)."""
+    return sorted((p for p in Path(rules_dir).glob("*.toml") if not p.name.startswith(".") and p.is_file()),
+                  key=lambda p: p.name)
+
+
+def source_digest(rules_dir: Path) -> str:
+    """A fingerprint of everything a RuleSet is built from (rule files and lexicons).
+
+    Cheap enough to poll: the service reloads when it changes.
+    """
+    rules_dir = Path(rules_dir)
+    digest = hashlib.sha256()
+    paths = rule_files(rules_dir) + sorted((rules_dir / "lexicons").rglob("*.toml"))
+    for path in paths:
+        digest.update(str(path.relative_to(rules_dir)).encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<unreadable>")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def load_rules(rules_dir: Path, config: Config, lexicons: Any) -> RuleSet:
+    """Load every ``*.toml`` of ``rules_dir`` (sorted by file name). Raises RulesError."""
+    rules_dir = Path(rules_dir)
+    problems = _Problems()
+    if not rules_dir.is_dir():
+        raise RulesError([f"{rules_dir}: rules folder not found"])
+    files = rule_files(rules_dir)
+    compiled: list[Rule] = []
+    seen: dict[str, str] = {}  # name -> "file:line"
+    # for reachability: (rule, mailbox domain, unconditional-within-domain, index, path, line)
+    order: list[tuple[Rule, frozenset[str], bool, int, Path, int]] = []
+    for index, path in enumerate(files):
+        data, lines = _read_toml(path, index, problems)
+        if data is None or lines is None:
+            continue
+        for key in data:
+            if key != "rule":
+                problems.add(index, path, lines.find((key,)),
+                             f"{key}: unknown key (a rule file holds [[rule]] tables; see rules/README.md)")
+        tables = data.get("rule", [])
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+            problems.add(index, path, lines.find(("rule",)), "rule: write rules as [[rule]] tables")
+            continue
+        for i, table in enumerate(tables):
+            rule_line = lines.find(("rule", i)) or 0
+            label = table.get("name") if isinstance(table.get("name"), str) and table.get("name") else f"#{i + 1}"
+            prefix = f"rule {label}: "
+
+            def add(loc: tuple, message: str) -> None:
+                problems.add(index, path, lines.find(("rule", i) + tuple(loc)) or rule_line,
+                             prefix + (f"{_key_text(loc)}: " if loc else "") + message)
+
+            try:
+                model = RuleModel.model_validate(table)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    loc = tuple(err["loc"])
+                    section = next((p for p in reversed(loc[:-1]) if p in ("when", "then")), None)
+                    add(loc, _pydantic_message(err, section))
+                continue
+            errors_before = len(problems.items)
+            if not NAME_RE.match(model.name):
+                add(("name",), "rule names are lower-case letters, digits, - and _, starting with a letter")
+            elif model.name in seen:
+                add(("name",), f"duplicate rule name (first defined at {seen[model.name]})")
+            else:
+                seen[model.name] = f"{path}:{rule_line}"
+            if model.continue_ and model.stop:
+                add(("stop",), "continue = true and stop = true contradict each other")
+            compiler = _Compiler(config, lexicons)
+            when = compiler.when(model.when, ("when",))
+            actions = compiler.then(model.then, ("then",))
+            for loc, message in compiler.errors:
+                add(loc, message)
+            if len(problems.items) > errors_before:
+                continue
+            rule = Rule(name=model.name, when=when, description=model.description, continue_=model.continue_,
+                        source=f"{path}:{rule_line}", **actions)
+            compiled.append(rule)
+            only_mailbox = all(isinstance(c, MailboxIs) for c in when.children)
+            domain = (frozenset(next(c.mailboxes for c in when.children if isinstance(c, MailboxIs)))
+                      if any(isinstance(c, MailboxIs) for c in when.children) else frozenset(config.mailboxes))
+            order.append((rule, domain, only_mailbox, index, path, rule_line))
+    _check_reachable(order, config, problems)
+    problems.raise_if_any()
+    return RuleSet(rules=tuple(compiled), lexicons=lexicons, files=tuple(str(p) for p in files),
+                   digest=source_digest(rules_dir))
+
+
+def _check_reachable(order: list, config: Config, problems: _Problems) -> None:
+    """A rule is unreachable when, for every mailbox it can match, an earlier rule
+    without ``continue`` and without conditions other than ``mailbox`` stops every message."""
+    closers: dict[str, Rule] = {}
+    for rule, domain, only_mailbox, index, path, line in order:
+        if domain and all(box in closers for box in domain):
+            by = list(dict.fromkeys(closers[box] for box in sorted(domain)))
+            if len(by) == 1 and not by[0].when.children:
+                why = f"rule {by[0].name} ({by[0].source}) has no conditions and stops every message before it"
+            else:
+                names = " and ".join(f"{r.name} ({r.source})" for r in by)
+                boxes = ", ".join(sorted(domain))
+                verb = "stops" if len(by) == 1 else "stop"
+                why = (f"rule{'s' if len(by) > 1 else ''} {names} {verb} every message "
+                       f"in mailbox{'es' if len(domain) > 1 else ''} {boxes} before it")
+            problems.add(index, path, line, f"rule {rule.name}: unreachable: {why}")
+            continue
+        if only_mailbox and not rule.continue_:
+            for box in domain:
+                closers.setdefault(box, rule)
+
+
+# ---------------------------------------------------------------------------
+# Lexicons + rules in one call (what the service and the CLI use)
+
+
+def load_policy(rules_dir: Path, config: Config, lexicons_dir: Path | None = None) -> RuleSet:
+    """Lexicons (``rules_dir/lexicons`` unless given) and rules; RulesError on any problem.
+
+    When the lexicon folder does not exist the rules are loaded without lexicons
+    (rules that use ``keywords`` are then refused).
+    """
+    rules_dir = Path(rules_dir)
+    folder = Path(lexicons_dir) if lexicons_dir is not None else rules_dir / "lexicons"
+    lexicons = None
+    if folder.is_dir():
+        from . import lexicon
+
+        try:
+            lexicons = lexicon.load_lexicons(folder)
+        except Exception as exc:  # noqa: BLE001 - the lexicon loader's own error, reported as a rules problem
+            problems = getattr(exc, "problems", None)
+            raise RulesError(list(problems) if problems else [f"{folder}: {exc}"]) from None
+    elif lexicons_dir is not None:
+        raise RulesError([f"{folder}: lexicon folder not found"])
+    return load_rules(rules_dir, config, lexicons)
+
+
+# ---------------------------------------------------------------------------
+# Test cases (rules/tests/*.toml), run by `mailrouter rules test`
+
+
+@dataclass(frozen=True)
+class RuleTestCase:
+    name: str
+    source: str  # "file:line"
+    mailbox: str
+    raw: bytes
+    expect: dict[str, Any]  # only the keys the case sets: rules, urgency, language, forward, ack, tags
+
+
+def case_files(rules_dir: Path) -> list[Path]:
+    folder = Path(rules_dir) / "tests"
+    return sorted((p for p in folder.glob("*.toml") if not p.name.startswith(".")), key=lambda p: p.name)
+
+
+def build_message(config: Config, name: str, mailbox: str, *, sender: str | None, to: str | None,
+                  subject: str | None, body: str | None, headers: dict[str, str] | None) -> bytes:
+    """An inline test case as the plain UTF-8 mail an ordinary client would send."""
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = sender or "volunteer@example.net"
+    msg["To"] = to or config.mailboxes[mailbox].address
+    msg["Subject"] = subject or ""
+    msg["Date"] = "Tue, 24 Nov 2026 21:14:05 +0000"
+    msg["Message-ID"] = f"<rules-test.{re.sub(r'[^A-Za-z0-9._-]', '-', name)}@example.net>"
+    msg["MIME-Version"] = "1.0"
+    for hname, value in (headers or {}).items():
+        if hname in msg:
+            msg.replace_header(hname, value)
+        else:
+            msg[hname] = value
+    msg.set_content(body or "", charset="utf-8", cte="8bit" if body and not body.isascii() else "7bit")
+    return msg.as_bytes()
+
+
+def load_cases(rules_dir: Path, config: Config, ruleset: RuleSet) -> list[RuleTestCase]:
+    """Every ``[[case]]`` of ``rules_dir/tests/*.toml``, validated. Raises RulesError."""
+    problems = _Problems()
+    cases: list[RuleTestCase] = []
+    seen: dict[str, str] = {}
+    known_rules = set(ruleset.names()) | {f"{box}.default" for box in config.mailboxes}
+    for index, path in enumerate(case_files(rules_dir)):
+        data, lines = _read_toml(path, index, problems)
+        if data is None or lines is None:
+            continue
+        for key in data:
+            if key != "case":
+                problems.add(index, path, lines.find((key,)),
+                             f"{key}: unknown key (a test file holds [[case]] tables; see rules/README.md)")
+        tables = data.get("case", [])
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+            problems.add(index, path, lines.find(("case",)), "case: write test cases as [[case]] tables")
+            continue
+        for i, table in enumerate(tables):
+            case_line = lines.find(("case", i)) or 0
+            label = table.get("name") if isinstance(table.get("name"), str) and table.get("name") else f"#{i + 1}"
+
+            def add(loc: tuple, message: str) -> None:
+                problems.add(index, path, lines.find(("case", i) + tuple(loc)) or case_line,
+                             f"case {label}: " + (f"{_key_text(loc)}: " if loc else "") + message)
+
+            try:
+                model = CaseModel.model_validate(table)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    add(tuple(err["loc"]), _pydantic_message(err))
+                continue
+            before = len(problems.items)
+            if model.name in seen:
+                add(("name",), f"duplicate case name (first defined at {seen[model.name]})")
+            seen.setdefault(model.name, f"{path}:{case_line}")
+            if model.mailbox not in config.mailboxes:
+                add(("mailbox",), f"unknown mailbox {model.mailbox!r} (mailboxes: {', '.join(config.mailboxes)})")
+            inline = [k for k in ("from_", "to", "subject", "body", "headers") if getattr(model, k) is not None]
+            raw = b""
+            if model.message is not None:
+                if inline:
+                    add((), "give either message = \"file.eml\" or inline from/to/subject/body/headers, not both")
+                else:
+                    msg_path = path.parent / model.message
+                    try:
+                        raw = msg_path.read_bytes()
+                    except OSError as exc:
+                        add(("message",), f"cannot read {msg_path}: {exc.strerror}")
+            elif "body" not in inline and "subject" not in inline:
+                add((), "a case needs message = \"file.eml\", or an inline subject and/or body")
+            expect = {k: v for k, v in model.expect.model_dump().items() if v is not None}
+            if not expect:
+                add(("expect",), "nothing expected: set at least one of rules, urgency, language, forward, ack, tags")
+            for rule in expect.get("rules", []):
+                if rule not in known_rules:
+                    add(("expect", "rules"), f"unknown rule {rule!r}")
+            levels = config.urgency.levels
+            if "urgency" in expect and expect["urgency"] not in levels:
+                add(("expect", "urgency"), f"unknown urgency {expect['urgency']!r} (levels: {', '.join(levels)})")
+            for team in expect.get("forward", []):
+                if team not in config.teams:
+                    add(("expect", "forward"), f"unknown team {team!r} (teams: {', '.join(config.teams)})")
+            if expect.get("ack") is True:
+                add(("expect", "ack"), 'write the template name (e.g. "default") or false')
+            if len(problems.items) > before:
+                continue
+            if model.message is None:
+                raw = build_message(config, model.name, model.mailbox, sender=model.from_, to=model.to,
+                                    subject=model.subject, body=model.body, headers=model.headers)
+            cases.append(RuleTestCase(model.name, f"{path}:{case_line}", model.mailbox, raw, expect))
+    problems.raise_if_any()
+    return cases
