@@ -28,8 +28,9 @@ app.add_typer(outbox_app, name="outbox")
 from .cli_rules import rules_app  # noqa: E402
 app.add_typer(rules_app, name="rules")
 
-console = Console()
-err = Console(stderr=True)
+# Wide enough for the tables when output goes to a file or CI log.
+console = Console(width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 ConfigOption = typer.Option(
     Path(os.environ.get("MAILROUTER_CONFIG", "config.toml")), "--config", "-c",

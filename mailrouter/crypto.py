@@ -840,6 +840,8 @@ class Crypto:
             reason = "corrupt ciphertext"
         elif r.has("ENC_TO") and len(set(v.split()[0] for v in r.values("NO_SECKEY"))) >= len(set(v.split()[0] for v in r.values("ENC_TO"))):
             reason = "not encrypted to any key we hold"
+        elif r.has("NEED_PASSPHRASE") and ("batchmode" in r.stderr or "passphrase" in r.stderr.lower()):
+            reason = "service key passphrase missing or wrong"
         elif "not integrity protected" in r.stderr:
             reason = "message is not integrity protected (refused)"
         elif r.has("NODATA") or "no valid OpenPGP data" in r.stderr or "invalid armor" in r.stderr or "CRC error" in r.stderr:

@@ -233,7 +233,11 @@ def _decode_undeclared(data: bytes) -> tuple[str, bool]:
     try:
         return data.decode("utf-8"), True
     except UnicodeDecodeError:
-        return data.decode("utf-8", _LEGACY_ERRORS), False
+        pass
+    bad = data.decode("utf-8", "replace").count("\ufffd")
+    if bad > 64 and bad * 100 > len(data):  # mostly not UTF-8: one fast pass
+        return _decode_legacy(data), False
+    return data.decode("utf-8", _LEGACY_ERRORS), False
 
 
 def _decode_charset(data: bytes, charset: str, where: str, defects: _Defects) -> str:
@@ -1030,6 +1034,10 @@ _META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za
 
 def _body_text(leaf: _Leaf, defects: _Defects) -> str:
     data = _leaf_bytes(leaf, defects)
+    limit = 4 * (MAX_HTML_CHARS if leaf.ctype == "text/html" else MAX_TEXT_CHARS)
+    if len(data) > limit:  # more bytes than could ever become kept text
+        defects.add("body text truncated")
+        data = data[:limit]
     charset = _charset(leaf.part)
     if leaf.ctype == "text/html" and not charset:
         sniffed = _META_CHARSET_RE.search(data[:4096])

@@ -401,10 +401,13 @@ def test_hostile_input_never_raises(env, raw):
 
 def test_truncated_fixture_never_raises(env):
     raw = load("thunderbird_protected_headers")
-    for cut in (200, len(raw) // 2, len(raw) - 80):
+    armor_start = raw.index(b"-----BEGIN PGP MESSAGE-----")
+    for cut in (200, armor_start, armor_start + 300, len(raw) - 80):
         r = env.c.open_message(raw[:cut], "jo@posteo.example")
-        assert r.crypto.decrypted is False
-        assert r.crypto.error and r.crypto.error.startswith("could not decrypt")
+        assert r.crypto.decrypted is False and r.inner is None
+        if cut > 400:  # the Content-Type header is complete: known to be encrypted
+            assert r.crypto.encrypted
+            assert r.crypto.error and r.crypto.error.startswith("could not decrypt")
 
 
 # ---------------------------------------------------------------- outgoing
@@ -464,8 +467,10 @@ def test_ack_encrypted_to_known_sender_key(env):
     try:
         home = new_home(root, "h")
         assert gpg(home, "--passphrase", "", "--import", str(KEYS / "sender-amina.sec.asc")).returncode == 0
-        cp = gpg(home, "--decrypt", input=armored)
+        assert gpg(home, "--import", str(KEYS / "service-talk.pub.asc")).returncode == 0
+        cp = gpg(home, "--status-fd", "2", "--decrypt", input=armored)
         assert cp.returncode == 0 and cp.stdout == entity
+        assert f"VALIDSIG {FPR['service_talk']}".encode() in cp.stderr
     finally:
         kill_agent(root / "h")
         shutil.rmtree(root, ignore_errors=True)

@@ -251,6 +251,23 @@ def test_service_survives_dovecot_restart(tmp_path, dovecot, smtp_sink):
         assert secret not in log
 
 
+def test_idle_picks_up_mail_without_waiting_for_the_poll(tmp_path, dovecot, smtp_sink):
+    config = write_config(tmp_path, dovecot, smtp_sink)
+    config.write_text(config.read_text().replace("poll_interval = 2", "poll_interval = 600"))
+    proc = subprocess.Popen([sys.executable, "-m", "mailrouter.cli", "run", "-c", str(config)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(REPO))
+    try:
+        time.sleep(2.5)  # the first poll at start-up has run; the next one is 10 minutes away
+        dovecot.append("emergency", "INBOX", client_mail("a@example.net", "emergency", "now", "Right now."))
+        started = time.monotonic()
+        smtp_sink.wait_for(2, timeout=30)
+        assert time.monotonic() - started < 30
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
+    assert proc.returncode == 0
+
+
 def test_uidvalidity_change_does_not_resend(tmp_path, dovecot, smtp_sink):
     """A message decided but not yet filed reappears under a new UIDVALIDITY: recognised, not resent."""
     dovecot.create_folder("emergency", "Intake")

@@ -968,10 +968,17 @@ def test_html_to_text() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    "markup",
-    ["<a " * 50_000, "<!--" * 50_000, "</" * 50_000, "<a b='>" * 50_000, "<" * 100_000 + ">", "&#" * 50_000],
-)
+PATHOLOGICAL_MARKUP = {
+    "unterminated_tags": "<a " * 50_000,
+    "unterminated_comments": "<!--" * 50_000,
+    "unterminated_end_tags": "</" * 50_000,
+    "quotes_across_tags": "<a b='>" * 50_000,
+    "one_huge_tag": "<" * 100_000 + ">",
+    "broken_charrefs": "&#" * 50_000,
+}
+
+
+@pytest.mark.parametrize("markup", PATHOLOGICAL_MARKUP.values(), ids=PATHOLOGICAL_MARKUP.keys())
 def test_html_to_text_pathological_markup(markup: str) -> None:
     text = html_to_text(markup)
     assert isinstance(text, str)
