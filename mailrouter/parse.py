@@ -541,6 +541,15 @@ def _valid_addr(addr: str, literal: str, tag_free: bool) -> bool:
     return lowered in literal or f'"{local}"@{domain}' in literal
 
 
+def _display_name(name: str, runs: dict[str, str], where: str, defects: _Defects) -> str:
+    """Put the decoded encoded words back into a parsed display name."""
+    for key, run in runs.items():
+        if key in name:
+            name = name.replace(key, _decode_rfc2047(run, where, defects))
+    clean, _ = _clean_header_text(name)
+    return " ".join(clean.split())
+
+
 def _parse_mailboxes(header: _Header, defects: _Defects) -> list[_Mailbox]:
     """Valid mailboxes of one address header, in order, without duplicates."""
     where = f"{_label(header.name)} header"
@@ -562,11 +571,7 @@ def _parse_mailboxes(header: _Header, defects: _Defects) -> list[_Mailbox]:
         if addr in seen:
             continue
         seen.add(addr)
-        for key, run in runs.items():
-            if key in name:
-                name = name.replace(key, _decode_rfc2047(run, where, defects))
-        clean_name, _ = _clean_header_text(name)
-        result.append(_Mailbox(" ".join(clean_name.split()), addr))
+        result.append(_Mailbox(_display_name(name, runs, where, defects), addr))
     if malformed and result:
         defects.add(f"malformed {where}")
     return result
@@ -1012,20 +1017,21 @@ def _attached_message_malformed(part: Message) -> bool:
     return False
 
 
-def _is_body_candidate(leaf: _Leaf) -> bool:
-    return (
-        leaf.ctype in ("text/plain", "text/html")
-        and leaf.disposition != "attachment"
-        and leaf.filename is None
-    )
-
-
 def _choose_body(leaves: list[_Leaf]) -> _Leaf | None:
-    candidates = [leaf for leaf in leaves if _is_body_candidate(leaf)]
-    for wanted in ("text/plain", "text/html"):
-        for leaf in candidates:
-            if leaf.ctype == wanted:
-                return leaf
+    """First text/plain that is not an attachment, else first text/html.
+
+    Parts with a filename count as attachments unless nothing else is
+    readable (some clients name their only body part "body.txt").
+    """
+    readable = [
+        leaf for leaf in leaves
+        if leaf.ctype in ("text/plain", "text/html") and leaf.disposition != "attachment"
+    ]
+    for candidates in ([leaf for leaf in readable if leaf.filename is None], readable):
+        for wanted in ("text/plain", "text/html"):
+            for leaf in candidates:
+                if leaf.ctype == wanted:
+                    return leaf
     return None
 
 
@@ -1077,7 +1083,11 @@ def _attachment(leaf: _Leaf, defects: _Defects) -> Attachment:
 def _is_attachment(leaf: _Leaf) -> bool:
     if leaf.ctype.startswith("multipart/"):
         return False
-    return leaf.filename is not None or not leaf.ctype.startswith("text/")
+    return (
+        leaf.filename is not None
+        or leaf.disposition == "attachment"
+        or not leaf.ctype.startswith("text/")
+    )
 
 
 # --- format=flowed (RFC 3676) -----------------------------------------------
@@ -1396,10 +1406,15 @@ def _parse(data: bytes, defects: _Defects) -> Parsed:
     _guarded(defects, "headers", lambda: _check_duplicates(headers, defects), None)
     addresses = _extract_addresses(headers, defects)
     subject = _first(headers, "subject")
+    message_id = _guarded(defects, "Message-ID", lambda: _extract_message_id(headers, defects), None)
+    date = _guarded(defects, "Date", lambda: _extract_date(headers, defects), None)
+    in_reply_to = _guarded(defects, "In-Reply-To", lambda: _extract_in_reply_to(headers, defects), None)
+    references = _guarded(defects, "References", lambda: _extract_references(headers, defects), [])
+    content_type = _guarded(defects, "Content-Type", lambda: _content_type(root, "message", defects), "text/plain")
     text, attachments = _guarded(defects, "MIME structure", lambda: _mime_parts(root, defects), ("", []))
     return Parsed(
         headers=[(h.name, h.value) for h in headers],
-        message_id=_guarded(defects, "Message-ID", lambda: _extract_message_id(headers, defects), None),
+        message_id=message_id,
         from_addr=addresses.from_addr,
         from_name=addresses.from_name,
         reply_to=addresses.reply_to,
@@ -1407,10 +1422,10 @@ def _parse(data: bytes, defects: _Defects) -> Parsed:
         to=addresses.to or [],
         cc=addresses.cc or [],
         subject=subject.value if subject else "",
-        date=_guarded(defects, "Date", lambda: _extract_date(headers, defects), None),
-        in_reply_to=_guarded(defects, "In-Reply-To", lambda: _extract_in_reply_to(headers, defects), None),
-        references=_guarded(defects, "References", lambda: _extract_references(headers, defects), []),
-        content_type=_guarded(defects, "Content-Type", lambda: _content_type(root, "message", defects), "text/plain"),
+        date=date,
+        in_reply_to=in_reply_to,
+        references=references,
+        content_type=content_type,
         text=text,
         attachments=attachments,
         defects=defects.items,

@@ -13,11 +13,12 @@ from __future__ import annotations
 import asyncio
 import signal
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from . import log as logmod
+from .compose import compose_alert
 from .config import Config, ConfigError
 from .outbox import Deliverer, DeliveryReport
 from .pipeline import Pipeline, PollReport
@@ -25,6 +26,8 @@ from .sources import Source
 from .sources.imap import IdleWatcher, ImapSource
 from .sources.maildir import MaildirSource
 from .store import Store
+
+OUTAGE_ALERT = timedelta(minutes=5)
 
 
 def build_sources(config: Config) -> dict[str, Source]:
@@ -61,6 +64,7 @@ class Service:
         self.deliverer = Deliverer(config, self.store, config.smtp.resolve_password(), self.pipeline.owner)
         self.log = logmod.get("mailrouter.service")
         self._watchers: list[IdleWatcher] = []
+        self._outages: dict[str, tuple[datetime, int, bool]] = {}
         self._stop: asyncio.Event | None = None
 
     # --- one pass ---------------------------------------------------------------
@@ -85,6 +89,33 @@ class Service:
                           filed=report.filed, duplicates=report.duplicates, errors=len(report.errors))
         if report.processed:
             self._wake("deliver")
+        self._track_outage(name, report)
+
+    def _track_outage(self, name: str, report: PollReport) -> None:
+        """Reconnect fast after a failure (1 s, 2 s, 4 s ... up to the poll interval) and
+        alert the operators once when a mailbox stays unreachable for OUTAGE_ALERT."""
+        now = datetime.now(timezone.utc)
+        if not report.errors or report.seen:
+            if name in self._outages:
+                self.log.info("mailbox_recovered", mailbox=name)
+            self._outages.pop(name, None)
+            return
+        started, failures, alerted = self._outages.get(name, (now, 0, False))
+        failures += 1
+        if not alerted and now - started >= OUTAGE_ALERT:
+            alerted = True
+            alert = compose_alert(f"outage:{name}:{started.isoformat()}", f"mailbox {name} unreachable",
+                                  f"mailrouter cannot read mailbox {name} since {started:%Y-%m-%d %H:%M} UTC.\n"
+                                  f"Last error: {report.errors[-1][:300]}\nIt keeps retrying.\n",
+                                  self.config.service.operators, self.config.service.alert_from,
+                                  self.config.service.domain)
+            self.store.enqueue(alert)
+            self.log.error("operator_alert", about=f"mailbox {name} unreachable")
+        self._outages[name] = (started, failures, alerted)
+        delay = min(2 ** (failures - 1), self.config.mailboxes[name].poll_interval)
+        job = self.scheduler.get_job(f"poll:{name}") if hasattr(self, "scheduler") else None
+        if job is not None:
+            job.modify(next_run_time=now + timedelta(seconds=delay))
 
     async def _deliver_job(self) -> None:
         await self.deliverer.deliver_due()
