@@ -115,6 +115,7 @@ def compose_forward(
     envelope_from: str,
     flags: list[str],
     extra_subject: str = "",
+    reply_to: list[str] | None = None,
 ) -> Outgoing:
     msg_id = message_id(case.id, "forward", domain)
     msg = build_forward_entity(raw, summary)
@@ -127,6 +128,8 @@ def compose_forward(
     msg["X-Mailrouter-Rules"] = ", ".join(hit.rule for hit in decision.rules) or "-"
     if flags:
         msg["X-Mailrouter-Flags"] = ", ".join(flags)
+    if reply_to:
+        msg["Reply-To"] = ", ".join(reply_to)
     return Outgoing("forward", msg_id, envelope_from, tuple(recipients), bytes(msg))
 
 

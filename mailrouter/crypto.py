@@ -638,7 +638,8 @@ class Crypto:
             raise CryptoError("the correspondents keyring must be a different GnuPG home from the service home")
         if passphrase is not None and any(c in passphrase for c in "\r\n\x00"):
             raise CryptoError("the passphrase contains a line break or NUL, which gpg cannot take on a pipe")
-        self._passphrase = passphrase or None
+        # python-gnupg writes the passphrase as latin-1; gpg wants UTF-8 bytes.
+        self._passphrase = passphrase.encode("utf-8").decode("latin-1") if passphrase else None
         self.max_output_bytes = int(max_output_bytes)
         self.timeout_s = float(timeout_s)
         self._lock = threading.RLock()
@@ -653,24 +654,37 @@ class Crypto:
         self._ensure_agent_conf(self.home)
         env = dict(os.environ, LC_ALL="C", LANGUAGE="C", LANG="C")
         env.pop("GPG_AGENT_INFO", None)
+        supported = self._gpg_options(binary, env)
+        # required: without them we would leak to the network or misbehave
+        required = ["--unwrap", "--max-output", "--enable-special-filenames", "--pinentry-mode", "--no-auto-key-retrieve", "--disable-dirmngr"]
+        missing = [o for o in required if o not in supported]
+        if missing:
+            raise CryptoError(f"{binary} lacks {', '.join(missing)}: GnuPG 2.2 or later is required")
         options = [
             "--no-greeting",
             "--pinentry-mode", "loopback",
             "--disable-dirmngr",
             "--no-auto-key-retrieve",
-            "--no-auto-key-locate",
-            "--no-auto-key-import",
-            "--no-symkey-cache",
             "--trust-model", "always",  # trust is our pinning, not the web of trust
             "--max-output", str(self.max_output_bytes + 65536),
             "--keyid-format", "long",
         ]
+        # newer hardening options, used when this gpg has them
+        options += [o for o in ("--no-auto-key-locate", "--no-auto-key-import", "--no-symkey-cache") if o in supported]
         self._check_socket_path(self.home)
         try:
             self._svc = _GPG(gpgbinary=binary, gnupghome=str(self.home), options=options, env=env, timeout_s=self.timeout_s)
             self._cor = _GPG(gpgbinary=binary, gnupghome=str(self.correspondents_home), options=options, env=env, timeout_s=self.timeout_s)
         except (OSError, ValueError) as exc:
             raise CryptoError(f"cannot run gpg ({binary}): {type(exc).__name__}") from None
+
+    @staticmethod
+    def _gpg_options(binary: str, env: dict) -> set[str]:
+        try:
+            cp = subprocess.run([binary, "--dump-options"], capture_output=True, timeout=10, env=env)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise CryptoError(f"cannot run gpg ({binary}): {type(exc).__name__}") from None
+        return set(cp.stdout.decode("ascii", "replace").split())
 
     def __repr__(self) -> str:
         return f"Crypto(home={str(self.home)!r}, correspondents_home={str(self.correspondents_home)!r})"
@@ -1096,7 +1110,10 @@ class Crypto:
 
         outer_sigs: list[dict] | None = None
         target = root
-        if root.ctype == "multipart/signed":
+        if root.ctype == "multipart/signed" and (root.param("protocol") or "").lower() != "application/pgp-signature":
+            result.notes.append("non-OpenPGP (e.g. S/MIME) signature not checked")
+            target = (root.parts() or [root])[0]
+        elif root.ctype == "multipart/signed":
             outer_sigs, content = self._verify_mime_signed(root)
             if content is not None and content.ctype == "multipart/encrypted":
                 target = content
@@ -1464,10 +1481,21 @@ class Crypto:
     # --------------------------------------------------------------- check
 
     def check_keys(self, service_fprs: list[str], staff: dict[str, str]) -> list[KeyProblem]:
-        """Problems with the service keys and the pinned staff keys, each with a fix."""
+        """Problems with the service keys and the pinned staff keys, each with a fix.
+
+        ``service_fprs``: fingerprints of the service keys (one per published
+        address, or one shared). ``staff``: name -> pinned fingerprint. Checks:
+        present, secret key present (service), not revoked/expired (or expiring
+        within 30 days: warning), usable encryption (sub)key, signing key and
+        passphrase (service). Never raises for key problems.
+        """
         problems: list[KeyProblem] = []
         soon = time.time() + 30 * 86400
         home = str(self.home)
+
+        def add(who, fpr, problem, severity, message, fix):
+            problems.append(KeyProblem(who, fpr, problem, severity, message, fix))
+
         with self._lock:
             pubs = {k.fingerprint: k for k in self._list(self._svc)}
             secs = {k.fingerprint: k for k in self._list(self._svc, secret=True)}
@@ -1477,39 +1505,56 @@ class Crypto:
                 try:
                     fpr = _norm_fpr(raw)
                 except CryptoError:
-                    problems.append(KeyProblem(who, str(raw), "invalid", "error", "not a 40-hex-digit fingerprint", "put the full fingerprint (gpg --list-secret-keys --with-colons) in config.toml"))
+                    add(who, str(raw), "invalid", "error", "not a 40-hex-digit fingerprint",
+                        f"put the full fingerprint (gpg --homedir {home} --list-secret-keys) in config.toml")
                     continue
-                key = pubs.get(fpr)
-                sec = secs.get(fpr)
+                key, sec = pubs.get(fpr), secs.get(fpr)
                 if key is None and sec is None:
-                    problems.append(KeyProblem(who, fpr, "missing", "error", f"not in the GnuPG home {home}", f"import the service secret key: gpg --homedir {home} --import service-secret.asc (or fix the fingerprint in config.toml)"))
+                    add(who, fpr, "missing", "error", f"not in the GnuPG home {home}",
+                        f"import the service secret key: gpg --homedir {home} --import SECRET-KEY.asc "
+                        "(or correct the fingerprint in config.toml)")
                     continue
                 key = key or sec
-                if sec is None or not sec.has_secret:
-                    problems.append(KeyProblem(who, fpr, "no_secret_key", "error", "only the public key is present: mail to this address cannot be decrypted", f"import the secret key: gpg --homedir {home} --import service-secret.asc"))
+                has_secret = sec is not None and sec.has_secret
+                if not has_secret:
+                    add(who, fpr, "no_secret_key", "error",
+                        "only the public key is present: mail encrypted to it cannot be decrypted",
+                        f"import the secret key: gpg --homedir {home} --import SECRET-KEY.asc")
                 problems += self._lifetime_problems(who, fpr, key, soon, service=True)
-                if sec is not None and sec.has_secret and not key.revoked and not key.expired:
-                    if not sec.secret_encryption:
-                        problems.append(KeyProblem(who, fpr, "no_encryption_key", "error", "no usable secret encryption subkey", f"add one: gpg --homedir {home} --quick-add-key {fpr} cv25519 encr 2y, then republish the public key"))
-                    if not sec.secret_signing:
-                        problems.append(KeyProblem(who, fpr, "no_signing_key", "warning", "no usable secret signing key: forwards cannot be signed", f"add one: gpg --homedir {home} --quick-add-key {fpr} ed25519 sign 2y"))
-                    elif not self._passphrase_works(fpr):
-                        problems.append(KeyProblem(who, fpr, "bad_passphrase", "error", "the configured passphrase does not unlock this key", "set the passphrase environment variable or file named in config.toml to this key's passphrase"))
+                if not has_secret or key.revoked or key.expired:
+                    continue
+                if not sec.secret_encryption:
+                    add(who, fpr, "no_encryption_key", "error", "no usable secret encryption subkey",
+                        f"add one: gpg --homedir {home} --quick-add-key {fpr} cv25519 encr 2y, "
+                        "then republish the public key")
+                if not sec.secret_signing:
+                    add(who, fpr, "no_signing_key", "warning", "no usable secret signing key: forwards cannot be signed",
+                        f"add one: gpg --homedir {home} --quick-add-key {fpr} ed25519 sign 2y")
+                elif not self._passphrase_works(fpr):
+                    add(who, fpr, "bad_passphrase", "error", "the configured passphrase does not unlock this key",
+                        "set the passphrase environment variable or file named in config.toml to this key's passphrase")
 
             for name, raw in staff.items():
                 who = f"staff {name}"
                 try:
                     fpr = _norm_fpr(raw)
                 except CryptoError:
-                    problems.append(KeyProblem(who, str(raw), "invalid", "error", "not a 40-hex-digit fingerprint", "copy the full fingerprint the staff member gave you (over a trusted channel) into config.toml"))
+                    add(who, str(raw), "invalid", "error", "not a 40-hex-digit fingerprint",
+                        "copy the full fingerprint the staff member gave you (over a trusted channel) into config.toml")
                     continue
                 key = pubs.get(fpr)
                 if key is None:
-                    problems.append(KeyProblem(who, fpr, "missing", "error", "public key not in the service keyring: forwards to them cannot be encrypted", f"get {name}'s public key over a trusted channel and import it: mailrouter keys import-staff FILE (or gpg --homedir {home} --import FILE), checking the fingerprint"))
+                    add(who, fpr, "missing", "error",
+                        "public key not in the service keyring: forwards to them cannot be encrypted",
+                        f"get {name}'s public key over a trusted channel, import it "
+                        f"(gpg --homedir {home} --import FILE) and check that its fingerprint is the one in config.toml")
                     continue
                 problems += self._lifetime_problems(who, fpr, key, soon, service=False, name=name)
                 if not key.revoked and not key.expired and not key.can_encrypt:
-                    problems.append(KeyProblem(who, fpr, "no_encryption_key", "error", "no usable encryption subkey: forwards to them cannot be encrypted", f"ask {name} to add one (gpg --quick-add-key {fpr} cv25519 encr 2y) and send the updated public key; re-import it"))
+                    add(who, fpr, "no_encryption_key", "error",
+                        "no usable encryption subkey: forwards to them cannot be encrypted",
+                        f"ask {name} to add one (gpg --quick-add-key {fpr} cv25519 encr 2y) "
+                        "and send the updated public key; then re-import it")
         return problems
 
     def _lifetime_problems(self, who: str, fpr: str, key: KeyInfo, soon: float, service: bool, name: str = "") -> list[KeyProblem]:
@@ -1535,7 +1580,10 @@ class Crypto:
         return []
 
     def _passphrase_works(self, fpr: str) -> bool:
-        r = self._run(self._svc, "sign", b"mailrouter key check", keyid=fpr, passphrase=self._passphrase, detach=True, extra_args=["--local-user", fpr])
+        r = self._run(
+            self._svc, "sign", b"mailrouter key check",
+            keyid=fpr, passphrase=self._passphrase, detach=True, extra_args=["--local-user", fpr],
+        )
         return r.rc == 0 and r.has("SIG_CREATED")
 
 

@@ -90,7 +90,7 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 LANG_CODE_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
-MAX_TERM_CHARS = 200
+MAX_TERM_CHARS = 100
 _ZWNJ = "\u200c"
 
 
@@ -212,6 +212,7 @@ def normalise(text: str) -> str:
     s = _CYRILLIC_WITH_MARKS.sub(_cyrillic_marks, s)
     s = _ANY_COMBINING.sub("", s)
     s = unicodedata.normalize("NFC", s.translate(_POST))
+    s = _NO_SPACE_GAP.sub("", s)
     return _SPACES.sub(" ", s).strip()
 
 
@@ -246,6 +247,15 @@ _NO_SPACE_RANGES: tuple[tuple[int, int], ...] = (
     (0x1B000, 0x1B16F),  # Kana supplement / extended
     (0x20000, 0x3FFFF),  # CJK extensions B and later
 )
+
+
+def _class(ranges: Iterable[tuple[int, int]]) -> str:
+    return "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges)
+
+
+# White space between two characters of scripts without word spaces (Burmese,
+# Thai, Chinese... put spaces between phrases, inconsistently) is dropped.
+_NO_SPACE_GAP = re.compile(f"(?<=[{_class(_NO_SPACE_RANGES)}])\\s+(?=[{_class(_NO_SPACE_RANGES)}])")
 
 
 @lru_cache(maxsize=4096)
@@ -350,7 +360,10 @@ class Lexicons:
                         node = node.setdefault(ch, {})
                     node.setdefault(_END, []).append(entry)
                     starts_by_group.setdefault(_group(variant[0]), set()).add(variant)
-        self._finders = [re.compile(_trie_regex(sorted(cores))) for _, cores in sorted(starts_by_group.items())]
+        try:
+            self._finders = [re.compile(_trie_regex(sorted(cores))) for _, cores in sorted(starts_by_group.items())]
+        except (RecursionError, re.error) as exc:  # pathological term sets only
+            raise LexiconError([f"cannot compile the lexicons: {exc}"]) from None
         self._cache: OrderedDict[str, tuple[tuple[int, _Entry], ...]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -502,9 +515,10 @@ def _parse_term(term: str) -> tuple[bool, list[str], bool] | str:
         return f"term {term!r}: nothing left after normalisation"
     if not any(_is_word(ch) or is_no_space(ch) for ch in core):
         return f"term {term!r}: has no letters or digits"
-    if len(core.replace(" ", "")) < 2:
+    weight = _weight(core)
+    if weight < 2:
         return f"term {term!r}: too short (at least 2 letters)"
-    if (lead or trail) and len(core.replace(" ", "")) < 3 and not any(is_no_space(ch) for ch in core):
+    if (lead or trail) and weight < 3 and not any(is_no_space(ch) for ch in core):
         return f"term {term!r}: too short for a '*' term (at least 3 letters)"
     variants = [core]
     if len(pieces) > 1:
@@ -516,6 +530,17 @@ def _parse_term(term: str) -> tuple[bool, list[str], bool] | str:
             combos = [c + sep + piece for c in combos for sep in ("", " ")]
         variants += [c for c in combos if c != core]
     return lead, variants, trail
+
+
+def _weight(core: str) -> int:
+    """Length in letters; a Hangul or Ethiopic syllable counts as two."""
+    n = 0
+    for ch in core:
+        if ch == " ":
+            continue
+        cp = ord(ch)
+        n += 2 if (0xAC00 <= cp <= 0xD7A3 or 0x1200 <= cp <= 0x139F or 0x2D80 <= cp <= 0x2DDF) else 1
+    return n
 
 
 def _term_key(term: str) -> tuple[bool, str, bool] | None:
@@ -603,12 +628,15 @@ def _parse_file(text: str, path: Path) -> tuple[dict[tuple[str, str], tuple[str,
     locator = TomlLocator(text)
     lines = text.splitlines()
 
-    if not LANG_CODE_RE.match(lang):
+    name_ok = bool(LANG_CODE_RE.match(lang))
+    if not name_ok:
         problem(None, "", f"file name must be a lower-case language code like 'fa.toml' or 'pt-br.toml', not {path.name!r}")
     declared = data.get("language")
     if declared is None:
         problem(None, "language", "required key is missing")
-    elif declared != lang:
+    elif not isinstance(declared, str):
+        problem(locator.find(("language",)), "language", "must be a string")
+    elif name_ok and declared != lang:
         problem(locator.find(("language",)), "language", f"{declared!r} does not match the file name (expected {lang!r})")
     name = data.get("name")
     if name is None:

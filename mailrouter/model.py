@@ -152,3 +152,4 @@ class Outgoing:
     envelope_from: str  # "" for the null sender <>
     recipients: tuple[str, ...]
     data: bytes
+    delay_seconds: float = 0.0  # escalations wait in the outbox until due; a claim cancels them

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import socket
 import secrets
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from . import log as logmod
 from .compose import CaseRef, compose_ack, compose_alert, compose_forward
 from .config import Config
 from .facts import build_facts
+from .headers import safe_address
 from .faults import crashpoint
 from .language import LanguageDetector
 from .model import CryptoFacts, Decision, Facts, Outgoing, Parsed, RawMessage, RuleHit, SourceKey
@@ -38,6 +40,7 @@ from .sources import Source, SourceError
 from .store import AuditEvent, LostClaim, NewCase, Store
 
 CLAIM_LEASE = timedelta(minutes=5)
+CASE_TAG = re.compile(r"\[case ([0-9A-HJKMNP-TV-Z]{4,8})\]", re.IGNORECASE)
 MAX_ATTEMPTS = 3
 
 FORWARD_SUMMARY = """\
@@ -77,6 +80,7 @@ class PollReport:
     filed: int = 0
     duplicates: int = 0
     fallbacks: int = 0
+    claims: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -195,10 +199,17 @@ class Pipeline:
             "rules": [h.rule for h in decision.rules], "ack_sent": send_ack, "ack_reason": reason,
             "flags": flags, "defects": facts.defects}, FORWARD_SUMMARY)
         outgoing.append(compose_forward(case, decision, facts, raw, summary, recipients,
-                                        self.config.service.domain, self.config.service.alert_from, flags))
+                                        self.config.service.domain, self.config.service.alert_from, flags,
+                                        reply_to=self._reply_to(facts, case)))
         events.append(AuditEvent("forward", "forward queued", {"recipients": len(recipients),
                                                                "teams": decision.forward_teams}))
         return outgoing, events, send_ack
+
+    @staticmethod
+    def _reply_to(facts: Facts, case: CaseRef) -> list[str]:
+        """A staff reply reaches the sender and, as a claim, the intake mailbox."""
+        sender = safe_address(facts.sender)
+        return ([sender] if sender and not facts.ack_blockers else []) + [case.mailbox_address]
 
     def _recipients(self, decision: Decision) -> list[str]:
         seen: list[str] = []
@@ -207,6 +218,29 @@ class Pipeline:
                 if address not in seen:
                     seen.append(address)
         return seen or list(self.config.service.operators)
+
+    def claim_reference(self, parsed: Parsed) -> tuple[str, str, str] | None:
+        """(case id, staff id, how) when a staff member's mail claims a case.
+
+        Only mail from a configured staff address counts; it names the case by
+        replying to one of our mails (In-Reply-To/References carry the case id
+        in our Message-IDs) or by the tag "[case 7F3K]" in its subject.
+        """
+        staff = {s.address: sid for sid, s in self.config.staff.items()}
+        if parsed.from_addr not in staff:
+            return None
+        domain = re.escape(self.config.service.domain)
+        pattern = re.compile(rf"<([0-9A-Z]{{26}})\.(?:forward|escalation-\d+)@{domain}>")
+        for ref in [parsed.in_reply_to or "", *parsed.references]:
+            if m := pattern.fullmatch(ref.strip()):
+                case = self.store.find_case(m.group(1))
+                if case is not None:
+                    return case.id, staff[parsed.from_addr], "reply"
+        if m := CASE_TAG.search(parsed.subject or ""):
+            case = self.store.find_case(m.group(1))
+            if case is not None:
+                return case.id, staff[parsed.from_addr], "subject tag"
+        return None
 
     # --- one message ------------------------------------------------------------
     def decide(self, msg: RawMessage, ledger_id: int, attempts: int) -> str:
@@ -222,6 +256,13 @@ class Pipeline:
             if copy_of:
                 self.store.mark_duplicate(ledger_id, self.owner, copy_of, msgid_hash, raw_sha)
                 return "duplicate"
+            claim = self.claim_reference(parsed_for_id)
+            if claim is not None:
+                case_id, staff_id, via = claim
+                self.store.commit_claim(ledger_id=ledger_id, owner=self.owner, case_id=case_id, by=staff_id,
+                                        via=via, message_id_hash=msgid_hash, raw_sha256=raw_sha)
+                self.log.info("case_claimed", case=self.store.case_tag(case_id), via=via)
+                return "claim"
             analysis = self.analyse(msg.mailbox, raw)
             case_id, tag = self.store.new_case_identity()
             box = self.config.mailboxes[msg.mailbox]
@@ -330,6 +371,8 @@ class Pipeline:
                     continue
                 if outcome == "duplicate":
                     report.duplicates += 1
+                elif outcome == "claim":
+                    report.claims += 1
                 elif outcome == "fallback":
                     report.fallbacks += 1
                 report.processed += 1

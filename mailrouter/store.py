@@ -387,7 +387,7 @@ class Store:
             insert(outbox).values(
                 case_id=case_id, kind=out.kind, message_id=out.message_id, envelope_from=out.envelope_from,
                 recipients=list(out.recipients), data=out.data, state="pending", attempts=0,
-                next_attempt_at=now, alerted=False, created_at=now,
+                next_attempt_at=now + timedelta(seconds=out.delay_seconds), alerted=False, created_at=now,
             )
         )
 
@@ -403,6 +403,45 @@ class Store:
                 conn.execute(insert(audit).values(case_id=case_id, at=now, stage=event.stage,
                                                   event=event.event, detail=event.detail))
             return True
+
+    # --- claims ---------------------------------------------------------------
+    def find_case(self, reference: str) -> Any:
+        """A case by tag ("7F3K") or id."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(cases).where(or_(cases.c.tag == reference.upper(),
+                                                        cases.c.id == reference))).first()
+
+    def _claim_case(self, conn: Connection, case_id: str, by: str, via: str, now: datetime) -> bool:
+        done = conn.execute(update(cases).where(and_(cases.c.id == case_id, cases.c.status == "open"))
+                            .values(status="claimed", claimed_by=by, claimed_at=now))
+        cancelled = conn.execute(update(outbox).where(and_(outbox.c.case_id == case_id,
+                                                           outbox.c.kind == "escalation",
+                                                           outbox.c.state == "pending"))
+                                 .values(state="cancelled", lease_until=None))
+        conn.execute(insert(audit).values(
+            case_id=case_id, at=now, stage="claim",
+            event="claimed" if done.rowcount else "claimed again (already claimed)",
+            detail={"by": by, "via": via, "escalations_cancelled": cancelled.rowcount}))
+        return bool(done.rowcount)
+
+    def claim_case(self, case_id: str, by: str, via: str) -> bool:
+        """Mark a case claimed and cancel its pending escalations. False if it was claimed already."""
+        with self.engine.begin() as conn:
+            return self._claim_case(conn, case_id, by, via, utcnow())
+
+    def commit_claim(self, *, ledger_id: int, owner: str, case_id: str, by: str, via: str,
+                     message_id_hash: str | None, raw_sha256: str) -> bool:
+        """A staff reply that claims a case: ledger decided + claim, in one transaction."""
+        now = utcnow()
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(ledger)
+                .where(and_(ledger.c.id == ledger_id, ledger.c.owner == owner, ledger.c.state == "claimed"))
+                .values(state="decided", case_id=case_id, message_id_hash=message_id_hash,
+                        raw_sha256=raw_sha256, lease_until=None, updated_at=now))
+            if result.rowcount != 1:
+                raise LostClaim(f"ledger row {ledger_id} no longer claimed by {owner}")
+            return self._claim_case(conn, case_id, by, via, now)
 
     # --- acknowledgement rate limit --------------------------------------
     def ack_recently_sent(self, key: tuple[str, str], window: timedelta) -> bool:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from mailrouter.crypto import Crypto, CryptoError, DecryptResult, KeyProblem
+from mailrouter.crypto import Crypto, CryptoError, DecryptResult, KeyProblem, passphrase_from
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pgp"
 KEYS = FIXTURES / "keys"
@@ -276,6 +276,32 @@ def test_inline_attachments_and_html(env):
     assert "Bonjour, je suis bénévole" in parse(r.inner).get_content()
 
 
+def test_encrypted_message_wrapped_by_a_mailing_list(env):
+    raw = load("mailvelope_pgpmime")
+    head, body = raw.split(b"\n\n", 1)
+    head_lines = [ln for ln in head.split(b"\n") if not ln.lower().startswith(b"content-type")]
+    enc_ct = re.search(rb"(?m)^Content-Type: multipart/encrypted.*$", head).group(0)
+    wrapped = (
+        b"\n".join(head_lines)
+        + b'\nContent-Type: multipart/mixed; boundary="list-footer"\n\n--list-footer\n'
+        + enc_ct + b"\n\n" + body
+        + b"\n--list-footer\nContent-Type: text/plain\n\n-- \nlist footer\n--list-footer--\n"
+    )
+    r = env.c.open_message(wrapped, "amina@volunteers.example")
+    assert r.crypto.decrypted, r.crypto.error
+    assert canary("mailvelope_pgpmime") in all_text(parse(r.inner))
+
+
+def test_smime_signature_is_not_an_openpgp_failure(env):
+    raw = (
+        b"From: a@b.example\nContent-Type: multipart/signed; protocol=\"application/pkcs7-signature\";"
+        b" micalg=sha-256; boundary=s\n\n--s\nContent-Type: text/plain\n\nhello\n--s\n"
+        b"Content-Type: application/pkcs7-signature\n\nMIIB\n--s--\n"
+    )
+    r = env.c.open_message(raw, "a@b.example")
+    assert r.crypto.signature.status == "none" and not r.crypto.encrypted
+
+
 # --------------------------------------------------------------- signatures
 
 SIGNED = {
@@ -372,6 +398,43 @@ def test_wrong_or_missing_passphrase(env):
         r = env.crypto(passphrase=bad).open_message(raw, outer_from(raw))
         assert not r.crypto.decrypted
         assert r.crypto.error == "could not decrypt: service key passphrase missing or wrong"
+
+
+def test_non_ascii_passphrase(env):
+    """gpg takes passphrases as UTF-8 (python-gnupg would send latin-1)."""
+    secret = "pässwörd ключ 🔑"
+    root = Path(tempfile.mkdtemp(prefix="mrp-", dir="/tmp"))
+    try:
+        svc, cor = new_home(root, "s"), new_home(root, "c")
+        assert gpg(svc, "--passphrase", secret, "--quick-gen-key", "Svc <svc@example.org>", "ed25519", "cert,sign", "never").returncode == 0
+        fpr = fingerprints(svc).pop()
+        assert gpg(svc, "--passphrase", secret, "--quick-add-key", fpr, "cv25519", "encr", "never").returncode == 0
+        kill_agent(svc)
+        armored = gpg(svc, "--trust-model", "always", "--armor", "--encrypt", "-r", fpr, input=b"Content-Type: text/plain\r\n\r\nhi\r\n").stdout
+        raw = bytes(Crypto.pgp_mime_wrap(armored))
+        with Crypto(svc, cor, passphrase=secret) as c:
+            r = c.open_message(raw, None)
+            assert r.crypto.decrypted, r.crypto.error
+            assert c.check_keys([fpr], {}) == []
+    finally:
+        kill_agent(root / "s")
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_passphrase_from_env_or_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("MR_TEST_PASSPHRASE", "s3cret")
+    assert passphrase_from(env_var="MR_TEST_PASSPHRASE") == "s3cret"
+    f = tmp_path / "pw"
+    f.write_text("from file\n")
+    assert passphrase_from(file=f) == "from file"
+    assert passphrase_from() is None
+    with pytest.raises(CryptoError) as exc:
+        passphrase_from(env_var="MR_TEST_UNSET_VARIABLE")
+    assert "MR_TEST_UNSET_VARIABLE" in exc.value.reason
+    f.write_text("two\nlines\n")
+    with pytest.raises(CryptoError) as exc:
+        passphrase_from(file=f)
+    assert "two" not in exc.value.reason
 
 
 HOSTILE = [
