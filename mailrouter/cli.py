@@ -87,6 +87,19 @@ def check(config_path: Path = ConfigOption,
     problems = Templates(config.service.templates_dir).validate(list(config.mailboxes))
     for problem in problems:
         err.print(f"[yellow]template[/] {problem}", highlight=False)
+    from .service import build_crypto, key_problems
+
+    try:
+        crypto = build_crypto(config)
+    except ConfigError as exc:
+        crypto = None
+        problems += exc.problems
+        for line in exc.problems:
+            err.print(f"[red]crypto[/] {line}", highlight=False)
+    for severity, line in key_problems(config, crypto):
+        err.print(f"[{'red' if severity == 'error' else 'yellow'}]key[/] {line}", highlight=False)
+        if severity == "error":
+            problems.append(line)
     if connect:
         problems += _check_connections(config)
     if problems:

@@ -54,7 +54,19 @@ def subject_tag(decision: Decision, case: CaseRef) -> str:
     return f"[{decision.urgency.upper()}][{lang}][case {case.tag}]"
 
 
+def to_outgoing(kind: str, msg: EmailMessage, envelope_from: str, recipients: list[str],
+                delay_seconds: float = 0.0) -> Outgoing:
+    return Outgoing(kind, str(msg["Message-ID"]), envelope_from, tuple(recipients), msg.as_bytes(policy=SMTP_POLICY),
+                    delay_seconds)
+
+
 def compose_ack(case: CaseRef, parsed: Parsed, facts: Facts, subject: str, body: str, domain: str) -> Outgoing | None:
+    msg = ack_message(case, parsed, facts, subject, body, domain)
+    return None if msg is None else to_outgoing("ack", msg, "", [str(msg["To"])])
+
+
+def ack_message(case: CaseRef, parsed: Parsed, facts: Facts, subject: str, body: str,
+                domain: str) -> EmailMessage | None:
     """RFC 3834 auto-reply: null envelope sender, Auto-Submitted, threading headers."""
     to = safe_address(facts.sender)
     if to is None:
@@ -70,7 +82,7 @@ def compose_ack(case: CaseRef, parsed: Parsed, facts: Facts, subject: str, body:
     msg["X-Auto-Response-Suppress"] = "All"
     msg["X-Mailrouter-Case"] = case.tag
     msg.set_content(body, charset="utf-8", cte="quoted-printable")
-    return Outgoing("ack", msg_id, "", (to,), bytes(msg))
+    return msg
 
 
 def original_attachment(raw: bytes) -> tuple[str, str, bytes, str | None]:
@@ -117,7 +129,24 @@ def compose_forward(
     extra_subject: str = "",
     reply_to: list[str] | None = None,
 ) -> Outgoing:
-    msg_id = message_id(case.id, "forward", domain)
+    msg = forward_message(case, decision, raw, summary, recipients, domain, flags, extra_subject, reply_to)
+    return to_outgoing("forward", msg, envelope_from, recipients)
+
+
+def forward_message(
+    case: CaseRef,
+    decision: Decision,
+    raw: bytes,
+    summary: str,
+    recipients: list[str],
+    domain: str,
+    flags: list[str],
+    extra_subject: str = "",
+    reply_to: list[str] | None = None,
+    kind: str = "forward",
+) -> EmailMessage:
+    """The forward (or an escalation, ``kind="escalation-N"``) with its X-Mailrouter headers."""
+    msg_id = message_id(case.id, kind, domain)
     msg = build_forward_entity(raw, summary)
     subject = subject_tag(decision, case) + (f" {extra_subject}" if extra_subject else "")
     _headers(msg, msg_id, case.mailbox_address, f"mailrouter {case.mailbox}", recipients, subject)
@@ -130,7 +159,23 @@ def compose_forward(
         msg["X-Mailrouter-Flags"] = ", ".join(flags)
     if reply_to:
         msg["Reply-To"] = ", ".join(reply_to)
-    return Outgoing("forward", msg_id, envelope_from, tuple(recipients), bytes(msg))
+    return msg
+
+
+def notice_message(case: CaseRef, decision: Decision, recipients: list[str], domain: str, reason: str,
+                   kind: str = "notice") -> EmailMessage:
+    """A content-free notice: a case exists and could not be sent to these people encrypted."""
+    msg = _base(message_id(case.id, kind, domain), case.mailbox_address, f"mailrouter {case.mailbox}", recipients,
+                f"[{decision.urgency.upper()}][case {case.tag}] needs you: read it through a colleague")
+    msg["Auto-Submitted"] = "auto-generated"
+    msg["X-Mailrouter-Case"] = case.tag
+    msg["X-Mailrouter-Urgency"] = decision.urgency
+    msg.set_content(
+        f"A new {decision.urgency} case {case.tag} arrived in the {case.mailbox} mailbox and you are on call.\n\n"
+        f"It could not be sent to you encrypted ({reason}), and it is never sent unencrypted.\n"
+        "Ask a colleague or the operators to share it, and fix your key in mailrouter's config.\n",
+        charset="utf-8")
+    return msg
 
 
 def compose_alert(key: str, subject: str, body: str, operators: list[str], alert_from: str, domain: str) -> Outgoing:

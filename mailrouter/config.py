@@ -38,6 +38,13 @@ def _address(value: str) -> str:
     return value.lower()
 
 
+def _fingerprint(value: str) -> str:
+    fpr = value.replace(" ", "").upper()
+    if not re.fullmatch(r"[0-9A-F]{40}|[0-9A-F]{64}", fpr):
+        raise ValueError("key must be a full 40 or 64 hex digit fingerprint")
+    return fpr
+
+
 Address = Annotated[str, Field(min_length=3, max_length=254)]
 TlsMode = Literal["none", "starttls", "tls"]
 
@@ -91,8 +98,10 @@ class Mailbox(Strict):
     team: str
     default_urgency: str
     acknowledge: bool = True
+    key: str | None = None  # service key of this address (default: crypto.service_key)
 
     _check_address = field_validator("address")(classmethod(lambda cls, v: _address(v)))
+    _check_key = field_validator("key")(classmethod(lambda cls, v: None if v is None else _fingerprint(v)))
 
     @model_validator(mode="after")
     def _one_source(self) -> "Mailbox":
@@ -114,12 +123,7 @@ class Staff(Strict):
     @field_validator("key")
     @classmethod
     def _fingerprint(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        fpr = value.replace(" ", "").upper()
-        if not re.fullmatch(r"[0-9A-F]{40}|[0-9A-F]{64}", fpr):
-            raise ValueError("key must be a full 40 or 64 hex digit fingerprint")
-        return fpr
+        return None if value is None else _fingerprint(value)
 
     @field_validator("timezone")
     @classmethod
@@ -183,6 +187,29 @@ class LanguageConfig(Strict):
     min_confidence: float = Field(0.5, ge=0, le=1)
 
 
+class CryptoConfig(Strict):
+    """OpenPGP. Two GnuPG homes: the service's (secret keys + pinned staff keys)
+    and the correspondents' (keys learned from mail, never trusted further)."""
+
+    home: Path
+    correspondents_home: Path
+    service_key: str  # fingerprint of the default service key (decrypts, signs)
+    passphrase_env: str | None = None
+    passphrase_file: Path | None = None
+    encrypt_all_forwards: bool = True  # also forwards of mail that arrived in plaintext
+    outer_metadata: Literal["urgency-and-case", "case", "none"] = "urgency-and-case"
+    max_output_bytes: int = Field(50_000_000, ge=1_000_000)
+    timeout_seconds: float = Field(30.0, gt=0)
+
+    @field_validator("service_key")
+    @classmethod
+    def _fpr(cls, value: str) -> str:
+        return _fingerprint(value)
+
+    def resolve_passphrase(self) -> str | None:
+        return Secret(password_env=self.passphrase_env, password_file=self.passphrase_file).resolve_password()
+
+
 class ServiceConfig(Strict):
     domain: str  # used in Message-IDs of outgoing mail
     operators: list[Address] = Field(min_length=1)
@@ -205,6 +232,7 @@ class Config(Strict):
     delivery: DeliveryConfig = DeliveryConfig()
     acknowledgements: AckConfig = AckConfig()
     language: LanguageConfig = LanguageConfig()
+    crypto: CryptoConfig | None = None
     urgency: UrgencyConfig
     accounts: dict[str, ImapAccount] = {}
     mailboxes: dict[str, Mailbox] = Field(min_length=1)
@@ -325,6 +353,11 @@ def _resolve_paths(config: Config, base: Path) -> Config:
     boxes = {
         name: box.model_copy(update={"maildir": resolve(box.maildir)}) for name, box in config.mailboxes.items()
     }
+    crypto = config.crypto
+    if crypto is not None:
+        crypto = crypto.model_copy(update={"home": resolve(crypto.home),
+                                           "correspondents_home": resolve(crypto.correspondents_home),
+                                           "passphrase_file": resolve(crypto.passphrase_file)})
     service = config.service.model_copy(
         update={
             "templates_dir": resolve(config.service.templates_dir),
@@ -337,7 +370,7 @@ def _resolve_paths(config: Config, base: Path) -> Config:
         rel = store.url[len("sqlite:///"):]
         if rel and rel != ":memory:":
             store = StoreConfig(url="sqlite:///" + str(base / rel))
-    return config.model_copy(update={"mailboxes": boxes, "service": service, "store": store})
+    return config.model_copy(update={"mailboxes": boxes, "service": service, "store": store, "crypto": crypto})
 
 
 class TomlLocator:

@@ -32,7 +32,9 @@ Normalisation (:func:`normalise`, applied identically to terms and text)
      (कहाँ = कहां), both of which writers use inconsistently.
    * Vowel signs, viramas and other marks of Indic and South-East Asian
      scripts are kept: they are letters there.
-4. NFC, and every run of white space becomes one space.
+4. NFC; white space between two letters of a script written without word
+   spaces (below) is dropped, every other run of white space becomes one
+   space.
 
 Matching
 --------
@@ -541,14 +543,6 @@ def _weight(core: str) -> int:
         cp = ord(ch)
         n += 2 if (0xAC00 <= cp <= 0xD7A3 or 0x1200 <= cp <= 0x139F or 0x2D80 <= cp <= 0x2DDF) else 1
     return n
-
-
-def _term_key(term: str) -> tuple[bool, str, bool] | None:
-    parsed = _parse_term(term)
-    if isinstance(parsed, str):
-        return None
-    lead, variants, trail = parsed
-    return lead, variants[0], trail
 
 
 def _check_terms(terms: list) -> tuple[list[str], list[tuple[int, str]]]:

@@ -101,7 +101,7 @@ previous step) and must strictly increase. A claimed case never escalates
 
 ``next_layer``
     the first layer, in order, whose member *now* has not been notified yet
-    for this case (by default: everyone but the current primary). So the
+    for this case (``notified``; by default the current primary). So the
     first ``next_layer`` reaches the secondary, a second one the third layer;
     somebody already notified on two layers is not woken twice, and a new
     primary who took over since the forward is not skipped. Only the new
@@ -200,7 +200,8 @@ def _local_datetime(value: Any) -> datetime:
     else:
         raise ValueError(f'bad date/time {value!r}: write local time like "2026-11-02T09:00"')
     if dt.tzinfo is not None:
-        raise ValueError(f"{_show(dt)} has a UTC offset: write local time without one (the rotation's timezone applies)")
+        raise ValueError(f"{_show(dt)} has a UTC offset: write local time without one "
+                         "(the rotation's timezone applies)")
     return dt
 
 
@@ -432,7 +433,8 @@ def parse_at(text: str, default_tz: str | ZoneInfo = "UTC") -> datetime:
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f'bad time {text!r}: use ISO 8601, e.g. "2026-12-24T10:00" or "2026-12-24T10:00+01:00"') from None
+        raise ValueError(f'bad time {text!r}: use ISO 8601, e.g. "2026-12-24T10:00" '
+                         f'or "2026-12-24T10:00+01:00"') from None
     if parsed.tzinfo is None:
         return resolve_local(parsed, default_tz)
     return parsed.astimezone(UTC)
@@ -460,7 +462,9 @@ def _slot(layer: Layer, zone: ZoneInfo, at: datetime) -> int | None:
 
 def _override_at(rotation: Rotation, layer: Layer, zone: ZoneInfo, at: datetime) -> Override | None:
     for override in rotation.overrides:
-        if override.layer == layer.name and resolve_local(override.start, zone) <= at < resolve_local(override.end, zone):
+        if override.layer != layer.name:
+            continue
+        if resolve_local(override.start, zone) <= at < resolve_local(override.end, zone):
             return override
     return None
 
@@ -685,7 +689,8 @@ def _validate_rotation(name: str, rotation: Rotation, staff: Collection[str]) ->
             problems.append((where + ("member",), f"unknown staff member {override.member!r}"))
         start, end = resolve_local(override.start, zone), resolve_local(override.end, zone)
         if end <= start:
-            problems.append((where + ("end",), f"end ({_show(override.end)}) must be after start ({_show(override.start)})"))
+            problems.append((where + ("end",),
+                             f"end ({_show(override.end)}) must be after start ({_show(override.start)})"))
             continue
         for other_start, other_end, other in valid.get(override.layer, []):
             if start < other_end and other_start < end:

@@ -21,12 +21,16 @@ import os
 import re
 import socket
 import secrets
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
 from . import log as logmod
-from .compose import CaseRef, compose_ack, compose_alert, compose_forward
+from .compose import (CaseRef, ack_message, compose_alert, compose_forward, forward_message, notice_message,
+                      to_outgoing)
+from .crypto import CryptoError
+from .seal import outer_subject, seal
 from .config import Config
 from .facts import build_facts
 from .headers import safe_address
@@ -40,6 +44,7 @@ from .sources import Source, SourceError
 from .store import AuditEvent, LostClaim, NewCase, Store
 
 CLAIM_LEASE = timedelta(minutes=5)
+KEY_CHECK_INTERVAL = 600.0  # seconds between checks of the staff keys' usability
 CASE_TAG = re.compile(r"\[case ([0-9A-HJKMNP-TV-Z]{4,8})\]", re.IGNORECASE)
 MAX_ATTEMPTS = 3
 
@@ -69,6 +74,7 @@ class Analysis:
     facts: Facts
     decision: Decision
     inner: Parsed | None = None  # decrypted message, when there was one
+    inner_raw: bytes | None = None  # its bytes: memory only, and forwarded only encrypted
     events: list[AuditEvent] = field(default_factory=list)
 
 
@@ -118,6 +124,7 @@ class Pipeline:
                                                      min_confidence=config.language.min_confidence)
         self.crypto = crypto
         self.ruleset = ruleset
+        self._key_cache: tuple[float, dict[str, str]] | None = None
         self.owner = owner or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         self.log = logmod.get("mailrouter.pipeline")
 
@@ -128,19 +135,23 @@ class Pipeline:
                                                   "content_type": parsed.content_type})]
         crypto_facts = CryptoFacts()
         inner: Parsed | None = None
-        if looks_encrypted(parsed, raw) or parsed.content_type == "multipart/signed":
-            if self.crypto is None:
-                crypto_facts = CryptoFacts(encrypted=looks_encrypted(parsed, raw), decrypted=False,
-                                           error="could not decrypt: no service key configured"
-                                           if looks_encrypted(parsed, raw) else None)
-            else:
-                result = self.crypto.open_message(raw, parsed.from_addr)
-                crypto_facts = result.crypto
-                if result.inner is not None:
-                    inner = parse(result.inner)
-            events.append(AuditEvent("decrypt", "crypto", {
-                "encrypted": crypto_facts.encrypted, "decrypted": crypto_facts.decrypted,
-                "signature": crypto_facts.signature.status, "error": crypto_facts.error}))
+        inner_raw: bytes | None = None
+        if self.crypto is not None:
+            result = self.crypto.open_message(raw, parsed.from_addr)
+            crypto_facts = result.crypto
+            if result.inner is not None:
+                inner_raw = result.inner
+                inner = parse(inner_raw)
+            if crypto_facts.encrypted or crypto_facts.signature.status != "none" or result.notes:
+                events.append(AuditEvent("decrypt", "crypto", {
+                    "encrypted": crypto_facts.encrypted, "decrypted": crypto_facts.decrypted,
+                    "signature": crypto_facts.signature.status, "error": crypto_facts.error,
+                    "signer": crypto_facts.signature.fingerprint, "notes": result.notes[:10]}))
+        elif looks_encrypted(parsed, raw):
+            crypto_facts = CryptoFacts(encrypted=True, decrypted=False,
+                                       error="could not decrypt: no service key configured")
+            events.append(AuditEvent("decrypt", "crypto", {"encrypted": True, "decrypted": False,
+                                                           "error": crypto_facts.error}))
         subject_source = inner or parsed
         own_text = strip_quotes_and_signature(subject_source.text)
         detection = self.detector.detect(own_text)
@@ -154,7 +165,7 @@ class Pipeline:
         events.append(AuditEvent("route", "decided", {
             "urgency": decision.urgency, "language": decision.language, "tags": decision.tags,
             "teams": decision.forward_teams, "rules": [{"rule": h.rule, "why": h.why} for h in decision.rules]}))
-        return Analysis(parsed, facts, decision, inner, events)
+        return Analysis(parsed, facts, decision, inner, inner_raw, events)
 
     # --- outgoing ------------------------------------------------------------
     def ack_plan(self, facts: Facts, decision: Decision) -> tuple[bool, str]:
@@ -180,13 +191,14 @@ class Pipeline:
             rendered = self.templates.render_ack(facts.mailbox, decision.language, {
                 "case_tag": case.tag, "mailbox_address": case.mailbox_address, "language": decision.language,
                 "mailbox": facts.mailbox, "urgency": decision.urgency})
-            ack = compose_ack(case, parsed, facts, rendered.subject, rendered.body, self.config.service.domain)
+            ack = ack_message(case, parsed, facts, rendered.subject, rendered.body, self.config.service.domain)
             if ack is None:
                 send_ack, reason = False, "sender address unusable for a reply"
             else:
-                outgoing.append(ack)
-                events.append(AuditEvent("ack", "acknowledgement queued",
-                                         {"template": rendered.template, "language": rendered.language}))
+                out, note = self._seal_ack(ack, facts, case)
+                outgoing.append(out)
+                events.append(AuditEvent("ack", "acknowledgement queued", {
+                    "template": rendered.template, "language": rendered.language, "encryption": note}))
         if not send_ack:
             events.append(AuditEvent("ack", "no acknowledgement", {"reason": reason}))
         flags = case_flags(facts)
@@ -198,12 +210,101 @@ class Pipeline:
             "encrypted": _encryption_text(facts.crypto), "signature": _signature_text(facts.crypto),
             "rules": [h.rule for h in decision.rules], "ack_sent": send_ack, "ack_reason": reason,
             "flags": flags, "defects": facts.defects}, FORWARD_SUMMARY)
-        outgoing.append(compose_forward(case, decision, facts, raw, summary, recipients,
-                                        self.config.service.domain, self.config.service.alert_from, flags,
-                                        reply_to=self._reply_to(facts, case)))
-        events.append(AuditEvent("forward", "forward queued", {"recipients": len(recipients),
-                                                               "teams": decision.forward_teams}))
+        # Staff read the decrypted message; it only ever leaves inside an encrypted forward.
+        original = analysis.inner_raw if analysis.inner_raw is not None else raw
+        if analysis.inner_raw is not None and not self.must_encrypt(facts):
+            raise RuntimeError("refusing to forward decrypted content unencrypted")
+        forward = forward_message(case, decision, original, summary, recipients, self.config.service.domain, flags,
+                                  reply_to=self._reply_to(facts, case))
+        forwards, forward_events = self._seal_forward(forward, facts, decision, case, recipients)
+        outgoing += forwards
+        events += forward_events
         return outgoing, events, send_ack
+
+    # --- encryption of outgoing mail -------------------------------------------------
+    def _service_key(self, mailbox: str) -> str | None:
+        if self.config.crypto is None:
+            return None
+        return self.config.mailboxes[mailbox].key or self.config.crypto.service_key
+
+    def _seal_ack(self, ack, facts: Facts, case: CaseRef) -> tuple[Outgoing, str]:
+        """Encrypt the acknowledgement when we know a key of the sender's address."""
+        to = [str(ack["To"])]
+        fpr = facts.crypto.sender_key_fingerprint
+        if self.crypto is None or not fpr:
+            return to_outgoing("ack", ack, "", to), "none (no key known for the sender)"
+        try:
+            sealed = seal(ack, self.crypto, [fpr], self._service_key(case.mailbox), subject=str(ack["Subject"]),
+                          keep=("X-Mailrouter-Case",))
+            return to_outgoing("ack", sealed, "", to), "encrypted to the sender's key"
+        except CryptoError as exc:
+            # The acknowledgement holds no content of the sender's; plaintext is acceptable.
+            return to_outgoing("ack", ack, "", to), f"plaintext: could not encrypt ({exc.reason})"
+
+    def usable_staff_keys(self) -> dict[str, str]:
+        """address -> pinned fingerprint, for staff whose key can be encrypted to now."""
+        now = time.monotonic()
+        if self._key_cache is not None and now - self._key_cache[0] < KEY_CHECK_INTERVAL:
+            return self._key_cache[1]
+        pinned = {sid: s.key for sid, s in self.config.staff.items() if s.key}
+        broken = set()
+        if self.crypto is not None and pinned:
+            broken = {p.who.removeprefix("staff ") for p in self.crypto.check_keys([], pinned)
+                      if p.severity == "error"}
+        usable = {self.config.staff[sid].address: fpr for sid, fpr in pinned.items() if sid not in broken}
+        self._key_cache = (now, usable)
+        return usable
+
+    def must_encrypt(self, facts: Facts) -> bool:
+        if self.config.crypto is None:
+            return False
+        return facts.crypto.encrypted or self.config.crypto.encrypt_all_forwards
+
+    def _seal_forward(self, forward, facts: Facts, decision: Decision, case: CaseRef, recipients: list[str],
+                      kind: str = "forward", delay: float = 0.0) -> tuple[list[Outgoing], list[AuditEvent]]:
+        """Encrypted forward to staff with usable keys; a content-free notice and an
+        operator alert for the others. Never plaintext when encryption is required."""
+        envelope = self.config.service.alert_from
+        if not self.must_encrypt(facts):
+            return [to_outgoing(kind, forward, envelope, recipients, delay)], [
+                AuditEvent("forward", f"{kind} queued", {"recipients": len(recipients), "encrypted": False})]
+        keys = self.usable_staff_keys()
+        keyed = [r for r in recipients if r in keys]
+        keyless = [r for r in recipients if r not in keys]
+        out: list[Outgoing] = []
+        events: list[AuditEvent] = []
+        problem = "no usable pinned key"
+        if keyed:
+            del forward["To"]
+            forward["To"] = ", ".join(keyed)
+            policy = self.config.crypto.outer_metadata
+            keep = {"urgency-and-case": ("X-Mailrouter-Case", "X-Mailrouter-Urgency"),
+                    "case": ("X-Mailrouter-Case",), "none": ()}[policy]
+            try:
+                sealed = seal(forward, self.crypto, [keys[r] for r in keyed], self._service_key(case.mailbox),
+                              subject=outer_subject(str(forward["Subject"]), decision.urgency, case.tag, policy),
+                              keep=keep)
+                out.append(to_outgoing(kind, sealed, envelope, keyed, delay))
+                events.append(AuditEvent("forward", f"{kind} queued", {"recipients": len(keyed), "encrypted": True}))
+            except CryptoError as exc:
+                problem = f"encryption failed: {exc.reason}"
+                keyless, keyed = recipients, []
+        if keyless:
+            staff_ids = sorted(sid for sid, s in self.config.staff.items() if s.address in keyless)
+            notice = notice_message(case, decision, keyless, self.config.service.domain, problem,
+                                    kind=f"{kind}-notice")
+            out.append(to_outgoing("notice", notice, envelope, keyless, delay))
+            out.append(compose_alert(
+                f"keyless:{case.id}:{kind}", f"case {case.tag}: staff without a usable key",
+                f"Case {case.tag} ({case.mailbox}, {decision.urgency}) could not be sent encrypted to: "
+                f"{', '.join(staff_ids)} ({problem}).\nThey got a notice without content. "
+                f"{'Nobody' if not keyed else 'The others'} received the case"
+                f"{'; it is in the processed folder of the mailbox.' if not keyed else '.'}\n"
+                "Fix: pin a valid encryption key (staff.<id>.key) and import it; run 'mailrouter check'.\n",
+                self.config.service.operators, self.config.service.alert_from, self.config.service.domain))
+            events.append(AuditEvent("forward", "staff without usable key got a notice only",
+                                     {"staff": staff_ids, "problem": problem}))
+        return out, events
 
     @staticmethod
     def _reply_to(facts: Facts, case: CaseRef) -> list[str]:

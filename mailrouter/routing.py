@@ -62,10 +62,11 @@ from typing import Any, Iterable, Protocol, Sequence
 from .config import Config
 from .model import Decision, Facts, RuleHit
 
-# Regexes only ever see this many characters of a text (keywords see KEYWORD_TEXT).
-# Together with the rejection of nested quantifiers at load time, this bounds
-# the cost of an operator's regex on hostile input.
-MAX_REGEX_TEXT = 16_384
+# Regexes only ever see this many characters of a text (keywords see
+# MAX_KEYWORD_TEXT). Together with the refusal of exponential and cubic
+# shapes at load time (rules.regex_risk), this bounds the cost of an
+# operator's regex on hostile input to well under a second.
+MAX_REGEX_TEXT = 8_192
 MAX_KEYWORD_TEXT = 200_000
 
 

@@ -41,6 +41,36 @@ def build_sources(config: Config) -> dict[str, Source]:
     return sources
 
 
+def build_crypto(config: Config):
+    """The OpenPGP engine for this config, or None when [crypto] is not configured."""
+    if config.crypto is None:
+        return None
+    from .crypto import Crypto, CryptoError
+
+    try:
+        return Crypto(config.crypto.home, config.crypto.correspondents_home,
+                      passphrase=config.crypto.resolve_passphrase(),
+                      max_output_bytes=config.crypto.max_output_bytes, timeout_s=config.crypto.timeout_seconds)
+    except CryptoError as exc:
+        raise ConfigError([f"crypto: {exc.reason}"]) from None
+
+
+def key_problems(config: Config, crypto) -> list[tuple[str, str]]:
+    """(severity, line) for every key problem `check` must report."""
+    if crypto is None or config.crypto is None:
+        return []
+    service = sorted({config.crypto.service_key, *(b.key for b in config.mailboxes.values() if b.key)})
+    pinned = {sid: s.key for sid, s in config.staff.items() if s.key}
+    problems = [(p.severity, str(p)) for p in crypto.check_keys(service, pinned)]
+    for sid, staff in config.staff.items():
+        if not staff.key:
+            severity = "error" if config.crypto.encrypt_all_forwards else "warning"
+            problems.append((severity, f"{severity}: staff {sid}: no pinned key, so encrypted cases reach them only "
+                                       f"as a content-free notice. Fix: import their public key into "
+                                       f"{config.crypto.home} and set staff.{sid}.key to its fingerprint"))
+    return problems
+
+
 @dataclass
 class OnceReport:
     polls: list[PollReport] = field(default_factory=list)
@@ -59,6 +89,8 @@ class Service:
     def __init__(self, config: Config, store: Store | None = None, crypto=None):
         self.config = config
         self.store = store or Store(config.store.url)
+        crypto = crypto if crypto is not None else build_crypto(config)
+        self.crypto = crypto
         self.pipeline = Pipeline(config, self.store, crypto=crypto)
         self.sources = build_sources(config)
         self.deliverer = Deliverer(config, self.store, config.smtp.resolve_password(), self.pipeline.owner)
