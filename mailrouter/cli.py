@@ -175,7 +175,9 @@ def status(config_path: Path = ConfigOption,
     from .store import Store
 
     store = Store(config.store.url)
-    now = datetime.now(timezone.utc)
+    from . import clock
+
+    now = clock.now()
     cases = store.open_cases()
     states = store.mailbox_states()
     data = {
@@ -247,6 +249,74 @@ def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, hel
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     console.print_json(json.dumps(data, ensure_ascii=False))
+
+
+@app.command()
+def ack(case: str = typer.Argument(..., help="Case tag (e.g. 7F3K) or id."),
+        by: str = typer.Option(..., "--by", help="Staff id of the person taking the case."),
+        config_path: Path = ConfigOption) -> None:
+    """Claim a case: stops its escalation. Recorded in the case's audit trail."""
+    config = _load(config_path)
+    from .store import Store
+
+    if by not in config.staff:
+        _fail(f"unknown staff id {by!r} (configured: {', '.join(config.staff)})")
+    store = Store(config.store.url)
+    row = store.find_case(case)
+    if row is None:
+        _fail(f"no case {case!r}")
+    if store.claim_case(row.id, by, "command line"):
+        console.print(f"case {row.tag} claimed by {by}; pending escalations cancelled", highlight=False)
+    else:
+        console.print(f"case {row.tag} was already claimed by {row.claimed_by}", highlight=False)
+
+
+@app.command()
+def oncall(config_path: Path = ConfigOption,
+           at: Optional[str] = typer.Option(None, "--at", help="A time: 2026-12-24T10:00+01:00, or local in --tz."),
+           tz: str = typer.Option("UTC", "--tz", help="Zone for --at without an offset.")) -> None:
+    """Who is on call for each mailbox and urgency, now or at --at, and the next handoffs."""
+    config = _load(config_path)
+    from . import clock
+    from .oncall import local_time, next_handoffs, on_call, parse_at, targets_for_step
+
+    try:
+        when = parse_at(at, tz) if at else clock.now()
+    except ValueError as exc:
+        _fail(str(exc))
+    console.print(f"on call at {when:%Y-%m-%d %H:%M} UTC", highlight=False)
+    name = lambda t: t if "@" in t else f"{t} ({config.staff[t].name})"  # noqa: E731
+    for mailbox, box in config.mailboxes.items():
+        if not box.rotation:
+            members = ", ".join(name(m) for m in config.teams[box.team].members)
+            console.print(f"\n[bold]{mailbox}[/]: no rotation; every member of team {box.team}: {members}")
+            continue
+        rotation = config.rotations[box.rotation]
+        result = on_call(rotation, when)
+        table = Table(title=f"{mailbox} (rotation {box.rotation})")
+        for column in ("layer", "on call", "local time", "why"):
+            table.add_column(column)
+        for layer in result.layers:
+            local = (f"{local_time(config.staff[layer.member].timezone, when):%a %H:%M %Z}"
+                     if layer.member else "")
+            table.add_row(layer.name, name(layer.member) if layer.member else "-", local,
+                          layer.reason + (f" ({layer.note})" if layer.note else ""),
+                          style="bold red" if layer.member is None and layer.name in result.unstaffed else None)
+        console.print(table)
+        for level in reversed(config.urgency.levels):
+            first = targets_for_step(rotation, None, when, operators=config.service.operators)
+            line = f"  {level}: {', '.join(name(t) for t in first)}"
+            policy = config.escalation.get(level)
+            notified = [t for t in first if "@" not in t]
+            for step in (policy.steps if policy else []):
+                targets = targets_for_step(rotation, step, when + step.after, operators=config.service.operators,
+                                           notified=notified)
+                notified += [t for t in targets if "@" not in t and t not in notified]
+                line += f"; +{step.after_minutes} min: {', '.join(name(t) for t in targets)}"
+            console.print(line, highlight=False)
+        for handoff in next_handoffs(rotation, when, 3):
+            console.print(f"  next: {handoff.at:%Y-%m-%d %H:%M} UTC {handoff.layer}: "
+                          f"{handoff.from_member or '-'} -> {handoff.to_member or '-'}", highlight=False)
 
 
 @outbox_app.command("list")

@@ -14,10 +14,12 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
+
+from .oncall import EscalationPolicy, Rotation, validate_oncall
+from .strict import NAME_RE, Strict
 
 ADDRESS_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,62}$")
 
 
 class ConfigError(Exception):
@@ -26,10 +28,6 @@ class ConfigError(Exception):
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__("\n".join(problems))
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def _address(value: str) -> str:
@@ -96,6 +94,7 @@ class Mailbox(Strict):
     idle: bool = True
     poll_interval: int = Field(60, ge=1, le=86400)
     team: str
+    rotation: str | None = None  # who is on call; without one, the whole team gets the case
     default_urgency: str
     acknowledge: bool = True
     key: str | None = None  # service key of this address (default: crypto.service_key)
@@ -238,6 +237,8 @@ class Config(Strict):
     mailboxes: dict[str, Mailbox] = Field(min_length=1)
     staff: dict[str, Staff] = Field(min_length=1)
     teams: dict[str, Team] = Field(min_length=1)
+    rotations: dict[str, Rotation] = {}
+    escalation: dict[str, EscalationPolicy] = {}
 
     @model_validator(mode="after")
     def _references(self) -> "Config":
@@ -249,6 +250,8 @@ class Config(Strict):
                 problems.append((("mailboxes", name, "account"), f"unknown account {box.account!r}"))
             if box.team not in self.teams:
                 problems.append((("mailboxes", name, "team"), f"unknown team {box.team!r}"))
+            if box.rotation is not None and box.rotation not in self.rotations:
+                problems.append((("mailboxes", name, "rotation"), f"unknown rotation {box.rotation!r}"))
             if box.default_urgency not in self.urgency.levels:
                 problems.append(
                     (("mailboxes", name, "default_urgency"),
@@ -258,6 +261,7 @@ class Config(Strict):
             for member in team.members:
                 if member not in self.staff:
                     problems.append((("teams", tname, "members"), f"unknown staff member {member!r}"))
+        problems.extend(validate_oncall(self.rotations, self.escalation, self.staff, self.urgency.levels))
         if problems:
             raise _ReferenceErrors(problems)
         return self
@@ -376,30 +380,47 @@ def _resolve_paths(config: Config, base: Path) -> Config:
 class TomlLocator:
     """Finds the line of a key path in TOML text (tomllib keeps no positions).
 
-    Tracks ``[table]`` headers and ``key =`` lines, so it answers for the
-    shapes used in config.toml: tables, dotted tables and inline keys. Returns
-    the table header's line when the key itself is absent (e.g. a missing key).
+    Tracks ``[table]`` and ``[[array]]`` headers (elements numbered from 0, as
+    in pydantic's error locations) and ``key =`` lines. Answers for the shapes
+    used in config.toml; returns the closest enclosing table's line when the
+    key itself is absent (e.g. a missing key).
     """
 
-    _header = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+    _header = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
     _key = re.compile(r"^\s*([A-Za-z0-9_.\"' -]+?)\s*=")
 
     def __init__(self, text: str):
         self.entries: list[tuple[tuple[str, ...], int]] = []
+        arrays: dict[tuple[str, ...], int] = {}
         table: tuple[str, ...] = ()
         for lineno, line in enumerate(text.splitlines(), start=1):
             if m := self._header.match(line):
-                table = self._split(m.group(1))
+                path = self._split(m.group(2))
+                path = self._with_indexes(path, arrays)
+                if m.group(1) == "[[":
+                    arrays[path] = arrays.get(path, -1) + 1
+                    path = path + (str(arrays[path]),)
+                table = path
                 self.entries.append((table, lineno))
             elif m := self._key.match(line):
                 self.entries.append((table + self._split(m.group(1)), lineno))
+
+    @staticmethod
+    def _with_indexes(path: tuple[str, ...], arrays: dict[tuple[str, ...], int]) -> tuple[str, ...]:
+        """[a.b.c] inside the current element of [[a.b]] is a.b.<n>.c."""
+        out: tuple[str, ...] = ()
+        for i, part in enumerate(path):
+            out = out + (part,)
+            if out in arrays and i < len(path) - 1:
+                out = out + (str(arrays[out]),)
+        return out
 
     @staticmethod
     def _split(dotted: str) -> tuple[str, ...]:
         return tuple(part.strip().strip("\"'") for part in dotted.split("."))
 
     def find(self, loc: tuple[str, ...]) -> int | None:
-        loc = tuple(p for p in loc if not p.isdigit())
+        loc = tuple(loc)
         while loc:
             for path, lineno in self.entries:
                 if path == loc:

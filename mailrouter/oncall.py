@@ -133,7 +133,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
-from .config import NAME_RE, Strict
+from .strict import NAME_RE, Strict
 
 UTC = timezone.utc
 OPERATORS = "operators"  # the entry targets_for_step returns for "the operators" by default

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from . import clock
 from . import log as logmod
 from .compose import (CaseRef, ack_message, compose_alert, compose_forward, forward_message, notice_message,
                       to_outgoing)
@@ -36,6 +37,7 @@ from .facts import build_facts
 from .headers import safe_address
 from .faults import crashpoint
 from .language import LanguageDetector
+from .oncall import on_call, targets_for_step
 from .model import CryptoFacts, Decision, Facts, Outgoing, Parsed, RawMessage, RuleHit, SourceKey
 from .parse import parse, strip_quotes_and_signature
 from .render import Templates
@@ -202,7 +204,9 @@ class Pipeline:
         if not send_ack:
             events.append(AuditEvent("ack", "no acknowledgement", {"reason": reason}))
         flags = case_flags(facts)
-        recipients = self._recipients(decision)
+        now = clock.now()
+        recipients, notified, route_events, route_alerts = self.initial_targets(decision, case, now)
+        events += route_events
         summary = self.templates.render_text("forward.txt.j2", {
             "case_tag": case.tag, "mailbox": facts.mailbox, "urgency": decision.urgency,
             "language": decision.language, "language_confidence": facts.language_confidence,
@@ -217,9 +221,89 @@ class Pipeline:
         forward = forward_message(case, decision, original, summary, recipients, self.config.service.domain, flags,
                                   reply_to=self._reply_to(facts, case))
         forwards, forward_events = self._seal_forward(forward, facts, decision, case, recipients)
-        outgoing += forwards
+        outgoing += forwards + route_alerts
         events += forward_events
-        return outgoing, events, send_ack
+        for i, step, at, targets in self.escalation_plan(decision, case, now, notified):
+            escalation = forward_message(case, decision, original, summary, targets, self.config.service.domain,
+                                         flags, extra_subject="", reply_to=self._reply_to(facts, case),
+                                         kind=f"escalation-{i + 1}")
+            escalation.replace_header("Subject", f"[ESCALATED] {escalation['Subject']}")
+            escalation["X-Mailrouter-Escalation"] = f"step {i + 1}: {step.notify} after {step.after_minutes} min"
+            mails, step_events = self._seal_forward(escalation, facts, decision, case, targets,
+                                                    kind="escalation", delay=(at - now).total_seconds())
+            outgoing += mails
+            events += step_events
+        return _unique(outgoing), events, send_ack
+
+    # --- who gets the case ---------------------------------------------------------
+    def _addresses(self, targets: list[str]) -> list[str]:
+        """Staff ids and operator addresses -> addresses, in order, without repeats."""
+        out: list[str] = []
+        for target in targets:
+            address = target if "@" in target else self.config.staff[target].address
+            if address not in out:
+                out.append(address)
+        return out
+
+    def initial_targets(self, decision: Decision, case: CaseRef, now) -> tuple[list[str], list[str], list[AuditEvent],
+                                                                           list[Outgoing]]:
+        """(addresses, staff ids notified, audit events, operator alerts) for the first forward.
+
+        The mailbox's own team is replaced by its rotation when it has one: the
+        person on call now. Other teams a rule added get all their members.
+        """
+        box = self.config.mailboxes[case.mailbox]
+        targets: list[str] = []
+        events: list[AuditEvent] = []
+        alerts: list[Outgoing] = []
+        for team in decision.forward_teams or [box.team]:
+            if team == box.team and box.rotation:
+                rotation = self.config.rotations[box.rotation]
+                result = on_call(rotation, now)
+                targets += targets_for_step(rotation, None, now, operators=self.config.service.operators)
+                events.append(AuditEvent("oncall", "on call now", {
+                    "rotation": box.rotation, "primary": result.primary, "layer": result.primary_layer,
+                    "fell_through": list(result.fell_through)}))
+                if result.needs_alert:
+                    hour = now.strftime("%Y-%m-%dT%H")
+                    alerts.append(compose_alert(
+                        f"oncall:{box.rotation}:{hour}:{','.join(result.fell_through)}",
+                        f"rotation {box.rotation}: layer(s) without anyone on call",
+                        f"Rotation {box.rotation} has nobody on call in layer(s) {', '.join(result.fell_through)} "
+                        f"at {now:%Y-%m-%d %H:%M} UTC; case {case.tag} went to "
+                        f"{result.primary or 'the operators'}.\nFix the rotation in config.toml "
+                        "(members, start, overrides).\n",
+                        self.config.service.operators, self.config.service.alert_from, self.config.service.domain))
+            else:
+                targets += self.config.teams[team].members
+        notified = [t for t in targets if "@" not in t]
+        return self._addresses(targets) or list(self.config.service.operators), notified, events, alerts
+
+    def escalation_plan(self, decision: Decision, case: CaseRef, now, notified: list[str]):
+        """[(step index, step, when, addresses)] for the case's urgency; empty when none applies.
+
+        Escalation mails are composed now and wait in the outbox until due, so
+        they survive restarts; a claim cancels those not yet sent.
+        """
+        policy = self.config.escalation.get(decision.urgency)
+        if policy is None:
+            return []
+        box = self.config.mailboxes[case.mailbox]
+        rotation = self.config.rotations.get(box.rotation) if box.rotation else None
+        plan = []
+        already = list(notified)
+        for i, step in enumerate(policy.steps):
+            at = now + step.after
+            if rotation is not None:
+                targets = targets_for_step(rotation, step, at, operators=self.config.service.operators,
+                                           notified=already)
+            elif step.notify == "operators":
+                targets = list(self.config.service.operators)
+            else:  # a team without rotation got everyone at once: escalate to the operators
+                targets = list(self.config.service.operators)
+            already += [t for t in targets if "@" not in t and t not in already]
+            plan.append((i, step, at, self._addresses(targets)))
+        return plan
 
     # --- encryption of outgoing mail -------------------------------------------------
     def _service_key(self, mailbox: str) -> str | None:
@@ -292,10 +376,10 @@ class Pipeline:
         if keyless:
             staff_ids = sorted(sid for sid, s in self.config.staff.items() if s.address in keyless)
             notice = notice_message(case, decision, keyless, self.config.service.domain, problem,
-                                    kind=f"{kind}-notice")
-            out.append(to_outgoing("notice", notice, envelope, keyless, delay))
+                                    kind=f"{forward_kind(forward)}-notice")
+            out.append(to_outgoing("notice" if kind == "forward" else kind, notice, envelope, keyless, delay))
             out.append(compose_alert(
-                f"keyless:{case.id}:{kind}", f"case {case.tag}: staff without a usable key",
+                f"keyless:{case.id}:{forward_kind(forward)}", f"case {case.tag}: staff without a usable key",
                 f"Case {case.tag} ({case.mailbox}, {decision.urgency}) could not be sent encrypted to: "
                 f"{', '.join(staff_ids)} ({problem}).\nThey got a notice without content. "
                 f"{'Nobody' if not keyed else 'The others'} received the case"
@@ -311,14 +395,6 @@ class Pipeline:
         """A staff reply reaches the sender and, as a claim, the intake mailbox."""
         sender = safe_address(facts.sender)
         return ([sender] if sender and not facts.ack_blockers else []) + [case.mailbox_address]
-
-    def _recipients(self, decision: Decision) -> list[str]:
-        seen: list[str] = []
-        for team in decision.forward_teams:
-            for address in self.config.team_addresses(team):
-                if address not in seen:
-                    seen.append(address)
-        return seen or list(self.config.service.operators)
 
     def claim_reference(self, parsed: Parsed) -> tuple[str, str, str] | None:
         """(case id, staff id, how) when a staff member's mail claims a case.
@@ -397,7 +473,10 @@ class Pipeline:
     def _fallback(self, msg: RawMessage, ledger_id: int, raw_sha: str, msgid_hash: str | None, reason: str) -> str:
         """Forward the raw message flagged 'could not process', plus an operator alert.
 
-        Uses as little machinery as possible: no parsing, no crypto, no templates.
+        Uses as little machinery as possible: no parsing, no decryption, no
+        templates. Sealed like any forward when encryption is configured (the
+        raw bytes are ciphertext or plaintext as received, never decrypted);
+        if even sealing fails, staff get a content-free notice.
         """
         box = self.config.mailboxes[msg.mailbox]
         case_id, tag = self.store.new_case_identity()
@@ -412,8 +491,17 @@ class Pipeline:
                            headers=[], defects=[], auto_submitted=False, is_list=False, is_bounce=False,
                            is_noreply=True, from_self=False, ack_blockers=["could not process"])
         flags = ["could-not-process"]
-        forward = compose_forward(case, decision, facts_stub, msg.data, summary, self._recipients(decision),
-                                  self.config.service.domain, self.config.service.alert_from, flags)
+        recipients = self.initial_targets(decision, case, clock.now())[0]
+        message = forward_message(case, decision, msg.data, summary, recipients, self.config.service.domain, flags)
+        try:
+            forwards, _ = self._seal_forward(message, facts_stub, decision, case, recipients)
+        except Exception as exc:  # noqa: BLE001 - the last resort must not fail
+            if self.config.crypto is None:
+                forwards = [to_outgoing("forward", message, self.config.service.alert_from, recipients)]
+            else:
+                forwards = [to_outgoing("notice", notice_message(case, decision, recipients, self.config.service.domain,
+                                                                 f"internal error {logmod.error_kind(exc)}"),
+                                        self.config.service.alert_from, recipients)]
         alert = compose_alert(f"fallback:{case_id}", f"case {tag} could not be processed",
                               f"Case {tag} in mailbox {msg.mailbox} could not be processed ({reason}).\n"
                               "It was forwarded raw to the team, without acknowledgement.\n",
@@ -425,7 +513,7 @@ class Pipeline:
         self.store.commit_decision(
             ledger_id=ledger_id, owner=self.owner, message_id_hash=msgid_hash, raw_sha256=raw_sha, case=new_case,
             events=[AuditEvent("intake", "could not process", {"reason": reason})],
-            outgoing=[forward, alert])
+            outgoing=_unique([*forwards, alert]))
         self.log.error("case_fallback", case=tag, mailbox=msg.mailbox, reason=reason)
         return "fallback"
 
@@ -492,6 +580,17 @@ class Pipeline:
         crashpoint("after_file")
         self.store.mark_filed(ledger_id)
         report.filed += 1
+
+
+def forward_kind(message) -> str:
+    """"forward" or "escalation-N", from our own Message-ID."""
+    return str(message["Message-ID"]).split(".", 1)[1].split("@", 1)[0]
+
+
+def _unique(outgoing: list[Outgoing]) -> list[Outgoing]:
+    """Drop repeats of the same Message-ID (e.g. one alert raised by several steps)."""
+    seen: set[str] = set()
+    return [o for o in outgoing if not (o.message_id in seen or seen.add(o.message_id))]
 
 
 class ProcessingDeferred(Exception):

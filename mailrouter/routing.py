@@ -56,7 +56,7 @@ Decision (from the matched rules, in order)
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Protocol, Sequence
 
 from .config import Config

@@ -20,11 +20,12 @@ from email.policy import SMTP
 from pathlib import Path
 from typing import Annotated, Any, Iterable
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError, field_validator
+from pydantic import BeforeValidator, Field, StrictBool, StrictInt, StrictStr, ValidationError, field_validator
 
-from .config import NAME_RE, Config
+from .config import Config
 from .routing import (FLAG_FACTS, All, AnyOf, Condition, Flag, Glob, Keywords, LanguageIs, MailboxIs, Not, Regex,
                       Rule, RuleSet, SignatureIs, SizeOver, SizeUnder)
+from .strict import NAME_RE, Strict
 
 SIGNATURE_STATUSES = ("none", "valid", "invalid", "unknown_key", "expired_key", "revoked_key", "error")
 TAG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -70,10 +71,6 @@ def _size(value: Any) -> Any:
 Size = Annotated[StrictInt, BeforeValidator(_size), Field(ge=0)]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
-
-
 class HeaderCondition(Strict):
     name: StrictStr
     regex: StrictStr
@@ -115,6 +112,9 @@ class When(Strict):
 def _ack(value: Any) -> Any:
     if value is False or value is None or isinstance(value, str):
         return value
+    if value is True:
+        raise ValueError('ack = true is not a template: write ack = "default" (or another template name), '
+                         'or ack = false')
     raise ValueError('ack is a template name such as "default", or false for no acknowledgement')
 
 
@@ -198,6 +198,7 @@ class TomlLines:
             if m := self._header.match(line):
                 path = self._resolve(self._split(m.group(2)), counts)
                 if m.group(1) == "[[":
+                    self.entries.setdefault(path, lineno)
                     counts[path] = counts.get(path, -1) + 1
                     path = path + (counts[path],)
                 table = path
@@ -282,6 +283,35 @@ def _pydantic_message(err: dict, section: str | None = None) -> str:
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
     return msg
+
+
+def _user_loc(data: Any, loc: tuple) -> tuple:
+    """The error location as the operator wrote it: ``tags[0]`` -> ``tags`` when ``tags`` was
+    written as a single string (and ``header[0].regex`` -> ``header.regex`` for a single table)."""
+    out: list[Any] = []
+    node = data
+    for part in loc:
+        if isinstance(part, int) and not isinstance(node, list):
+            continue  # a single value that the schema wrapped into a list
+        out.append(part)
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            node = None
+    return tuple(out)
+
+
+def _without(data: Any, locs: list[tuple]) -> Any:
+    """A copy of ``data`` without the keys at ``locs``."""
+    if isinstance(data, dict):
+        here = {loc[0] for loc in locs if len(loc) == 1}
+        return {k: _without(v, [loc[1:] for loc in locs if len(loc) > 1 and loc[0] == k])
+                for k, v in data.items() if k not in here}
+    if isinstance(data, list):
+        return [_without(v, [loc[1:] for loc in locs if len(loc) > 1 and loc[0] == i]) for i, v in enumerate(data)]
+    return data
 
 
 def _read_toml(path: Path, index: int, problems: _Problems) -> tuple[dict | None, TomlLines | None]:
@@ -586,10 +616,7 @@ class _Compiler:
         for team in t.forward or ():
             if team not in self.config.teams:
                 self.err(loc + ("forward",), f"unknown team {team!r} (teams: {', '.join(self.config.teams)})")
-        if isinstance(t.ack, bool) and t.ack:
-            self.err(loc + ("ack",), 'ack = true is not a template: write ack = "default" (or another template '
-                                     'name), or ack = false')
-        elif isinstance(t.ack, str):
+        if isinstance(t.ack, str):
             problem = self.template_problem(t.ack)
             if problem:
                 self.err(loc + ("ack",), problem)
@@ -603,8 +630,8 @@ class _Compiler:
             return f"invalid template name {name!r}"
         folder = Path(self.config.service.templates_dir) / "ack" / name
         if not folder.is_dir() or not any(folder.glob("*.txt.j2")):
-            return (f"unknown acknowledgement template {name!r} (no {folder}/<lang>.txt.j2; "
-                    "\"default\" uses the mailbox's own templates)")
+            return (f"unknown acknowledgement template {name!r} (no folder ack/{name}/ with <lang>.txt.j2 files "
+                    "in the templates folder; \"default\" uses the mailbox's own templates)")
         return None
 
 
@@ -636,12 +663,20 @@ def source_digest(rules_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def load_rules(rules_dir: Path, config: Config, lexicons: Any) -> RuleSet:
-    """Load every ``*.toml`` of ``rules_dir`` (sorted by file name). Raises RulesError."""
+def load_rules(rules_dir: Path, config: Config, lexicons: Any, *, digest: str | None = None) -> RuleSet:
+    """Load every ``*.toml`` of ``rules_dir`` (sorted by file name). Raises RulesError.
+
+    ``lexicons`` is a loaded :class:`mailrouter.lexicon.Lexicons` (or None: then
+    rules using ``keywords`` are refused). ``digest`` is the :func:`source_digest`
+    taken *before* the files were read (computed here when not given), so a file
+    changed while loading is seen as a change by the next poll.
+    """
     rules_dir = Path(rules_dir)
     problems = _Problems()
     if not rules_dir.is_dir():
         raise RulesError([f"{rules_dir}: rules folder not found"])
+    if digest is None:
+        digest = source_digest(rules_dir)
     files = rule_files(rules_dir)
     compiled: list[Rule] = []
     seen: dict[str, str] = {}  # name -> "file:line"
@@ -668,15 +703,26 @@ def load_rules(rules_dir: Path, config: Config, lexicons: Any) -> RuleSet:
                 problems.add(index, path, lines.find(("rule", i) + tuple(loc)) or rule_line,
                              prefix + (f"{_key_text(loc)}: " if loc else "") + message)
 
+            errors_before = len(problems.items)
+            model = None
+            removed: list[tuple] = []
             try:
                 model = RuleModel.model_validate(table)
             except ValidationError as exc:
-                for err in exc.errors():
-                    loc = tuple(err["loc"])
+                errors = exc.errors()
+                for err in errors:
+                    loc = _user_loc(table, tuple(err["loc"]))
                     section = next((p for p in reversed(loc[:-1]) if p in ("when", "then")), None)
                     add(loc, _pydantic_message(err, section))
-                continue
-            errors_before = len(problems.items)
+                if all(err["type"] == "extra_forbidden" for err in errors):
+                    # only unknown keys: check the rest of the rule too, so every problem is listed at once
+                    removed = [tuple(e["loc"]) for e in errors]
+                    try:
+                        model = RuleModel.model_validate(_without(table, removed))
+                    except ValidationError:
+                        model = None
+                if model is None:
+                    continue
             if not NAME_RE.match(model.name):
                 add(("name",), "rule names are lower-case letters, digits, - and _, starting with a letter")
             elif model.name in seen:
@@ -689,6 +735,8 @@ def load_rules(rules_dir: Path, config: Config, lexicons: Any) -> RuleSet:
             when = compiler.when(model.when, ("when",))
             actions = compiler.then(model.then, ("then",))
             for loc, message in compiler.errors:
+                if any(r[:-1] == loc for r in removed):
+                    continue  # a table that is only empty because its unknown key was set aside
                 add(loc, message)
             if len(problems.items) > errors_before:
                 continue
@@ -701,8 +749,7 @@ def load_rules(rules_dir: Path, config: Config, lexicons: Any) -> RuleSet:
             order.append((rule, domain, only_mailbox, index, path, rule_line))
     _check_reachable(order, config, problems)
     problems.raise_if_any()
-    return RuleSet(rules=tuple(compiled), lexicons=lexicons, files=tuple(str(p) for p in files),
-                   digest=source_digest(rules_dir))
+    return RuleSet(rules=tuple(compiled), lexicons=lexicons, files=tuple(str(p) for p in files), digest=digest)
 
 
 def _check_reachable(order: list, config: Config, problems: _Problems) -> None:
@@ -737,20 +784,20 @@ def load_policy(rules_dir: Path, config: Config, lexicons_dir: Path | None = Non
     When the lexicon folder does not exist the rules are loaded without lexicons
     (rules that use ``keywords`` are then refused).
     """
+    from .lexicon import LexiconError, load_lexicons
+
     rules_dir = Path(rules_dir)
+    digest = source_digest(rules_dir) if rules_dir.is_dir() else None
     folder = Path(lexicons_dir) if lexicons_dir is not None else rules_dir / "lexicons"
     lexicons = None
     if folder.is_dir():
-        from . import lexicon
-
         try:
-            lexicons = lexicon.load_lexicons(folder)
-        except Exception as exc:  # noqa: BLE001 - the lexicon loader's own error, reported as a rules problem
-            problems = getattr(exc, "problems", None)
-            raise RulesError(list(problems) if problems else [f"{folder}: {exc}"]) from None
+            lexicons = load_lexicons(folder)
+        except LexiconError as exc:
+            raise RulesError(list(exc.problems)) from None
     elif lexicons_dir is not None:
         raise RulesError([f"{folder}: lexicon folder not found"])
-    return load_rules(rules_dir, config, lexicons)
+    return load_rules(rules_dir, config, lexicons, digest=digest)
 
 
 # ---------------------------------------------------------------------------
@@ -820,7 +867,7 @@ def load_cases(rules_dir: Path, config: Config, ruleset: RuleSet) -> list[RuleTe
                 model = CaseModel.model_validate(table)
             except ValidationError as exc:
                 for err in exc.errors():
-                    add(tuple(err["loc"]), _pydantic_message(err))
+                    add(_user_loc(table, tuple(err["loc"])), _pydantic_message(err))
                 continue
             before = len(problems.items)
             if model.name in seen:
@@ -853,8 +900,6 @@ def load_cases(rules_dir: Path, config: Config, ruleset: RuleSet) -> list[RuleTe
             for team in expect.get("forward", []):
                 if team not in config.teams:
                     add(("expect", "forward"), f"unknown team {team!r} (teams: {', '.join(config.teams)})")
-            if expect.get("ack") is True:
-                add(("expect", "ack"), 'write the template name (e.g. "default") or false')
             if len(problems.items) > before:
                 continue
             if model.message is None:

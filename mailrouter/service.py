@@ -80,8 +80,7 @@ class OnceReport:
     @property
     def ok(self) -> bool:
         polls_ok = all(not p.errors for p in self.polls)
-        nothing_left = not self.outbox.get("pending") and not self.outbox.get("failed") \
-            and not self.outbox.get("sending")
+        nothing_left = not any(self.outbox.get(k) for k in ("due", "retrying", "failed", "sending"))
         return polls_ok and nothing_left
 
 

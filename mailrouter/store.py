@@ -48,6 +48,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 
+from . import clock
 from .model import Outgoing, SourceKey
 
 metadata = MetaData()
@@ -153,7 +154,7 @@ CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -534,9 +535,19 @@ class Store:
                 state="pending", next_attempt_at=utcnow(), alerted=False)).rowcount
 
     def outbox_counts(self) -> dict[str, int]:
+        """Mail by state; 'pending' is split into 'retrying' (failed before),
+        'due' (ready now) and 'scheduled' (escalations waiting for their time)."""
+        now = utcnow()
+        counts: dict[str, int] = {}
         with self.engine.connect() as conn:
-            rows = conn.execute(select(outbox.c.state, func.count()).group_by(outbox.c.state)).fetchall()
-        return {state: n for state, n in rows}
+            for state, n in conn.execute(select(outbox.c.state, func.count()).where(outbox.c.state != "pending")
+                                         .group_by(outbox.c.state)):
+                counts[state] = n
+            for attempts, next_at in conn.execute(select(outbox.c.attempts, outbox.c.next_attempt_at)
+                                                  .where(outbox.c.state == "pending")):
+                state = "retrying" if attempts else "due" if _aware(next_at) <= now else "scheduled"
+                counts[state] = counts.get(state, 0) + 1
+        return counts
 
     # --- mailbox state -----------------------------------------------------
     def record_poll(self, mailbox: str, uidvalidity: int | None, last_uid: int | None,

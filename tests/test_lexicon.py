@@ -511,21 +511,15 @@ def test_shipped_names_match_files(shipped):
 
 
 # --------------------------------------------------------------------------
-# Performance sanity (generous bound: a regression check, not a benchmark)
+# Mixed text (speed is measured in bench/, not asserted here)
 # --------------------------------------------------------------------------
 
-def test_matching_20kb_of_mixed_text_is_fast(shipped):
+def test_20kb_of_mixed_language_text_finds_every_language(shipped):
     pieces = [case[0] + " " + case[2] for case in LANGUAGE_CASES.values()]
     text = ""
     i = 0
     while len(text.encode("utf-8")) < 20_000:
         text += pieces[i % len(pieces)] + "\n"
         i += 1
-    best = float("inf")
-    for n in range(5):
-        variant = text + str(n)  # defeat the per-text cache
-        start = time.perf_counter()
-        hits = shipped.match_all(variant)
-        best = min(best, time.perf_counter() - start)
-    assert hits
-    assert best < 0.05, f"matching 20 KB took {best * 1000:.1f} ms"
+    hits = shipped.match_all(text)
+    assert {h.language for h in hits} >= {lang.split("-")[0] for lang in LANGUAGE_CASES} - {"und"}

@@ -1,0 +1,168 @@
+"""On-call forwarding, claiming and escalation end to end, with a controllable clock.
+
+The clock is moved with MAILROUTER_CLOCK_OFFSET_SECONDS (mailrouter/clock.py):
+each `run --once` is a process that sees "now + offset", against the real
+Dovecot and SMTP servers.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import os
+import signal
+import subprocess
+import sys
+
+from mailfactory import REPO, client_mail, write_config
+from mailrouter.config import load_config
+from mailrouter.store import Store
+from test_e2e import by_kind, run_once
+
+ROTATION = """
+[rotations.emergency]
+timezone = "UTC"
+
+[[rotations.emergency.layers]]
+name = "primary"
+members = ["chen"]
+start = "2026-01-05T09:00"
+handoff_every = "7d"
+
+[[rotations.emergency.layers]]
+name = "secondary"
+members = ["bola"]
+start = "2026-01-05T09:00"
+handoff_every = "7d"
+
+[escalation.critical]
+steps = [
+  { after_minutes = 5, notify = "next_layer" },
+  { after_minutes = 15, notify = "everyone" },
+]
+"""
+
+
+def oncall_config(tmp_path, dovecot, smtp_sink):
+    path = write_config(tmp_path, dovecot, smtp_sink, extra=ROTATION)
+    text = path.read_text().replace('team = "emergency"', 'team = "emergency"\nrotation = "emergency"')
+    path.write_text(text)
+    return path
+
+
+def at(minutes: float) -> dict[str, str]:
+    return {"MAILROUTER_CLOCK_OFFSET_SECONDS": str(minutes * 60)}
+
+
+def escalations(sink):
+    return [m for m in sink.messages if ".escalation-" in str(m.message["Message-ID"])]
+
+
+def test_unclaimed_critical_case_escalates_on_schedule(tmp_path, dovecot, smtp_sink):
+    dovecot.append("emergency", "INBOX", client_mail("amir@example.net", "emergency", "help", "They are here."))
+    config = oncall_config(tmp_path, dovecot, smtp_sink)
+    assert run_once(config).returncode == 0
+    _, forwards, _ = by_kind(smtp_sink.messages)
+    assert [f.rcpt_tos for f in forwards] == [["chen@staff.example.org"]]  # only the person on call
+    assert escalations(smtp_sink) == []
+
+    assert run_once(config, at(4)).returncode == 0
+    assert escalations(smtp_sink) == []  # not yet due
+    assert run_once(config, at(6)).returncode == 0
+    first = escalations(smtp_sink)
+    assert [m.rcpt_tos for m in first] == [["bola@staff.example.org"]]
+    assert first[0].message["Subject"].startswith("[ESCALATED] [CRITICAL]")
+    assert first[0].message["X-Mailrouter-Case"] == forwards[0].message["X-Mailrouter-Case"]
+
+    assert run_once(config, at(16)).returncode == 0
+    second = escalations(smtp_sink)[1:]
+    assert len(second) == 1
+    assert sorted(second[0].rcpt_tos) == ["bola@staff.example.org", "chen@staff.example.org",
+                                          "operators@example.org"]
+    assert run_once(config, at(60)).returncode == 0
+    assert len(escalations(smtp_sink)) == 2  # each step once
+
+
+def staff_reply(forward, sender: str) -> bytes:
+    return client_mail(sender, "emergency", f"Re: {forward.message['Subject']}", "I have it, calling now.",
+                       html=False, extra_headers={"In-Reply-To": forward.message["Message-ID"],
+                                                  "References": forward.message["Message-ID"]})
+
+
+def test_claim_by_reply_stops_escalation(tmp_path, dovecot, smtp_sink):
+    dovecot.append("emergency", "INBOX", client_mail("amir@example.net", "emergency", "help", "They are here."))
+    config = oncall_config(tmp_path, dovecot, smtp_sink)
+    assert run_once(config).returncode == 0
+    _, [forward], _ = by_kind(smtp_sink.messages)
+    dovecot.append("emergency", "INBOX", staff_reply(forward, "Chen <chen@staff.example.org>"))
+    assert run_once(config, at(2)).returncode == 0
+    assert run_once(config, at(30)).returncode == 0
+    assert escalations(smtp_sink) == []
+    acks, forwards, _ = by_kind(smtp_sink.messages)
+    assert len(forwards) == 1 and len(acks) == 1  # the claim made no new case and no acknowledgement
+    store = Store(load_config(config).store.url)
+    case = store.find_case(forward.message["X-Mailrouter-Case"])
+    assert case.status == "claimed" and case.claimed_by == "chen"
+    trail = store.audit_trail(case.id)
+    assert any(e["stage"] == "claim" and e["detail"]["via"] == "reply" for e in trail)
+    assert dovecot.uids("emergency", "INBOX") == []
+
+
+def test_claim_from_a_non_staff_address_does_not_stop_escalation(tmp_path, dovecot, smtp_sink):
+    dovecot.append("emergency", "INBOX", client_mail("amir@example.net", "emergency", "help", "They are here."))
+    config = oncall_config(tmp_path, dovecot, smtp_sink)
+    assert run_once(config).returncode == 0
+    _, [forward], _ = by_kind(smtp_sink.messages)
+    dovecot.append("emergency", "INBOX", staff_reply(forward, "Chen <chen@attacker.example.com>"))
+    assert run_once(config, at(2)).returncode == 0
+    assert run_once(config, at(6)).returncode == 0
+    assert len(escalations(smtp_sink)) == 1
+    store = Store(load_config(config).store.url)
+    assert store.find_case(forward.message["X-Mailrouter-Case"]).status == "open"
+
+
+def test_claim_by_subject_tag_and_by_command(tmp_path, dovecot, smtp_sink):
+    for who in ("amir@example.net", "lena@example.net"):
+        dovecot.append("emergency", "INBOX", client_mail(who, "emergency", "help", "Please help me."))
+    config = oncall_config(tmp_path, dovecot, smtp_sink)
+    assert run_once(config).returncode == 0
+    _, forwards, _ = by_kind(smtp_sink.messages)
+    tag_a, tag_b = (f.message["X-Mailrouter-Case"] for f in forwards)
+    dovecot.append("emergency", "INBOX", client_mail("bola@staff.example.org", "emergency",
+                                                     f"taking [case {tag_a}]", "Mine.", html=False))
+    result = subprocess.run([sys.executable, "-m", "mailrouter.cli", "ack", tag_b, "--by", "chen", "-c", str(config)],
+                            capture_output=True, text=True, cwd=str(REPO))
+    assert result.returncode == 0 and "claimed by chen" in result.stdout
+    assert run_once(config, at(30)).returncode == 0
+    assert escalations(smtp_sink) == []
+    store = Store(load_config(config).store.url)
+    assert store.find_case(tag_a).claimed_by == "bola"
+    assert store.find_case(tag_b).claimed_by == "chen"
+
+
+def test_escalation_timers_survive_a_crash(tmp_path, dovecot, smtp_sink):
+    dovecot.append("emergency", "INBOX", client_mail("amir@example.net", "emergency", "help", "They are here."))
+    config = oncall_config(tmp_path, dovecot, smtp_sink)
+    crashed = run_once(config, {"MAILROUTER_CRASH_AT": "after_send"})
+    assert crashed.returncode == -signal.SIGKILL
+    store = Store(load_config(config).store.url)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE outbox SET lease_until = '2000-01-01 00:00:00' WHERE state = 'sending'")
+    assert run_once(config, at(20)).returncode == 0
+    assert len(escalations(smtp_sink)) == 2
+
+
+def test_message_that_keeps_killing_the_service_is_forwarded_raw_with_an_alert(tmp_path, dovecot, smtp_sink):
+    dovecot.append("emergency", "INBOX", client_mail("amir@example.net", "emergency", "help", "They are here."))
+    config = write_config(tmp_path, dovecot, smtp_sink)
+    store = Store(load_config(config).store.url)
+    for _ in range(3):
+        crashed = run_once(config, {"MAILROUTER_CRASH_AT": "after_claim"})
+        assert crashed.returncode == -signal.SIGKILL
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE ledger SET lease_until = '2000-01-01 00:00:00' WHERE state = 'claimed'")
+    assert run_once(config).returncode == 0
+    acks, forwards, alerts = by_kind(smtp_sink.messages)
+    assert acks == [] and len(forwards) == 1 and len(alerts) == 1
+    assert "could-not-process" in forwards[0].message["X-Mailrouter-Flags"]
+    assert "could not be processed" in alerts[0].message["Subject"]
+    assert dovecot.uids("emergency", "INBOX") == []
