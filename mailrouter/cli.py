@@ -87,8 +87,16 @@ def check(config_path: Path = ConfigOption,
     problems = Templates(config.service.templates_dir).validate(list(config.mailboxes))
     for problem in problems:
         err.print(f"[yellow]template[/] {problem}", highlight=False)
-    from .service import build_crypto, key_problems
+    from .service import build_crypto, key_problems, load_ruleset
 
+    try:
+        ruleset = load_ruleset(config)
+        if ruleset is not None:
+            console.print(f"rules: {len(ruleset.rules)} loaded from {config.service.rules_dir}", highlight=False)
+    except ConfigError as exc:
+        problems += exc.problems
+        for line in exc.problems:
+            err.print(f"[red]rules[/] {line}", highlight=False)
     try:
         crypto = build_crypto(config)
     except ConfigError as exc:
@@ -151,13 +159,17 @@ def demo(config_path: Path = ConfigOption,
 
     result = run_demo(config, workdir)
     table = Table(title="mailrouter demo: cases")
-    for column in ("case", "mailbox", "language", "urgency", "acknowledged", "forwarded_to", "flags"):
+    columns = ("case", "mailbox", "language", "urgency", "acknowledged", "forwarded_to", "tags", "flags")
+    for column in columns:
         table.add_column(column.replace("_", " "))
     for row in result.rows:
         style = "bold red" if row["urgency"] == config.urgency.levels[-1] else None
-        table.add_row(*(row[c] for c in ("case", "mailbox", "language", "urgency", "acknowledged",
-                                         "forwarded_to", "flags")), style=style)
+        table.add_row(*(row[c] for c in columns), style=style)
     console.print(table)
+    scheduled = result.report.outbox.get("scheduled", 0)
+    if scheduled:
+        console.print(f"{scheduled} escalation mail(s) wait in the outbox: they go out on schedule unless "
+                      "someone claims the case", highlight=False)
     acks = sum(1 for d in result.delivered if d.path.name.endswith("-ack.eml"))
     console.print(f"{len(result.rows)} cases, {len(result.delivered)} mails delivered ({acks} acknowledgements) "
                   f"in {result.seconds:.1f} s", highlight=False)
@@ -216,13 +228,25 @@ def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, hel
     mailbox = mailbox or next(iter(config.mailboxes))
     if mailbox not in config.mailboxes:
         _fail(f"unknown mailbox {mailbox!r} (configured: {', '.join(config.mailboxes)})")
-    pipeline = Pipeline(config, Store("sqlite:///:memory:"))
+    from .routing import evaluate_verbose
+    from .service import build_crypto, load_ruleset
+
+    try:
+        ruleset = load_ruleset(config)
+        crypto = build_crypto(config)
+    except ConfigError as exc:
+        for line in exc.problems:
+            err.print(f"[bold red]error[/] {line}", highlight=False)
+        raise typer.Exit(2) from None
+    pipeline = Pipeline(config, Store("sqlite:///:memory:"), crypto=crypto, ruleset=ruleset)
     analysis = pipeline.analyse(mailbox, message.read_bytes())
     facts, decision = analysis.facts, analysis.decision
+    traces = evaluate_verbose(ruleset, facts, config)[1] if ruleset is not None else []
     send_ack, reason = pipeline.ack_plan(facts, decision)
     ack = None
     if send_ack:
-        rendered = pipeline.templates.render_ack(mailbox, decision.language, {
+        template_set = mailbox if decision.ack_template in (None, "default") else decision.ack_template
+        rendered = pipeline.templates.render_ack(template_set, decision.language, {
             "case_tag": "XXXX", "mailbox_address": config.mailboxes[mailbox].address,
             "language": decision.language, "mailbox": mailbox, "urgency": decision.urgency})
         ack = {"template": rendered.template, "subject": rendered.subject, "body": rendered.body}
@@ -240,15 +264,48 @@ def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, hel
                             for a in facts.attachments],
             "defects": facts.defects,
         },
+        "rules": [{"rule": t.rule, "matched": t.matched, "reached": t.reached, "reasons": t.reasons,
+                   "source": t.source} for t in traces],
         "decision": {"urgency": decision.urgency, "language": decision.language, "tags": decision.tags,
-                     "forward_teams": decision.forward_teams,
+                     "forward_teams": decision.forward_teams, "ack_template": decision.ack_template,
                      "rules": [{"rule": h.rule, "why": h.why} for h in decision.rules]},
         "acknowledgement": ack if ack else {"sent": False, "reason": reason},
     }
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
-    console.print_json(json.dumps(data, ensure_ascii=False))
+    _print_explain(data)
+
+
+def _print_explain(data: dict) -> None:
+    """The human-readable form of ``explain`` (the JSON form is the stable one)."""
+    f, d = data["facts"], data["decision"]
+    console.rule(f"explain ({data['mailbox']})")
+    for key in ("sender", "subject", "language", "language_confidence", "size", "encrypted", "decrypted",
+                "crypto_error", "signature", "signer_fingerprint", "auto_submitted", "list", "bounce", "noreply",
+                "from_self"):
+        if f[key] not in (None, False, ""):
+            console.print(f"  {key:<20} {f[key]}", highlight=False, markup=False)
+    for label, items in (("ack blockers", f["ack_blockers"]), ("defects", f["defects"]),
+                         ("attachments", [f"{a['filename'] or '-'} ({a['content_type']}, {a['size']} B)"
+                                          for a in f["attachments"]])):
+        if items:
+            console.print(f"  {label:<20} {'; '.join(items)}", highlight=False, markup=False)
+    console.rule("rules")
+    for trace in data["rules"]:
+        mark = ("[green]match      [/]" if trace["matched"] else
+                "[dim]no         [/]" if trace["reached"] else "[dim]not reached[/]")
+        console.print(f"  {mark} {trace['rule']}: {'; '.join(trace['reasons'])}", highlight=False)
+    console.rule("decision")
+    console.print(f"  urgency {d['urgency']}, language {d['language']}, tags {', '.join(d['tags']) or '-'}, "
+                  f"forward to {', '.join(d['forward_teams'])}", highlight=False, markup=False)
+    ack = data["acknowledgement"]
+    console.rule("acknowledgement")
+    if ack.get("sent") is False:
+        console.print(f"  none: {ack['reason']}", highlight=False, markup=False)
+    else:
+        console.print(f"  template {ack['template']}\n  Subject: {ack['subject']}\n", highlight=False, markup=False)
+        console.print(ack["body"], highlight=False, markup=False)
 
 
 @app.command()

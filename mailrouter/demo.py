@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import logging
 import shutil
 import socket
 import tempfile
@@ -114,6 +115,7 @@ def run_demo(config: Config, workdir: Path | None = None) -> DemoResult:
     (workdir / "delivered").mkdir(parents=True, exist_ok=True)
     recorder = _Recorder(workdir / "delivered")
     port = _free_port()
+    logging.getLogger("mail.log").setLevel(logging.ERROR)  # aiosmtpd's per-connection chatter
     controller = Controller(recorder, hostname="127.0.0.1", port=port)
     controller.start()
     try:
@@ -143,6 +145,7 @@ def summarise(store: Store, delivered: list[Delivered], config: Config) -> list[
         rows.append({
             "case": case.tag, "mailbox": case.mailbox, "language": case.language, "urgency": case.urgency,
             "acknowledged": "yes" if acks else "no", "forwarded_to": ", ".join(to) or "-",
+            "tags": ", ".join(case.tags) or "",
             "flags": ", ".join(case.flags) or "",
         })
     return rows

@@ -172,10 +172,10 @@ class Pipeline:
     # --- outgoing ------------------------------------------------------------
     def ack_plan(self, facts: Facts, decision: Decision) -> tuple[bool, str]:
         """(send?, reason if not). Rate limit is checked against the store."""
+        if facts.ack_blockers:  # RFC 3834 guards come first: no rule can override them
+            return False, "; ".join(facts.ack_blockers)
         if decision.ack_template is None:
             return False, decision.ack_suppressed_reason or "suppressed by rule"
-        if facts.ack_blockers:
-            return False, "; ".join(facts.ack_blockers)
         window = timedelta(seconds=self.config.acknowledgements.window_seconds)
         if window and self.store.ack_recently_sent(self._ack_key(facts), window):
             return False, "already acknowledged this sender recently"
@@ -190,7 +190,8 @@ class Pipeline:
         events: list[AuditEvent] = []
         send_ack, reason = self.ack_plan(facts, decision)
         if send_ack:
-            rendered = self.templates.render_ack(facts.mailbox, decision.language, {
+            template_set = facts.mailbox if decision.ack_template in (None, "default") else decision.ack_template
+            rendered = self.templates.render_ack(template_set, decision.language, {
                 "case_tag": case.tag, "mailbox_address": case.mailbox_address, "language": decision.language,
                 "mailbox": facts.mailbox, "urgency": decision.urgency})
             ack = ack_message(case, parsed, facts, rendered.subject, rendered.body, self.config.service.domain)
@@ -249,27 +250,31 @@ class Pipeline:
                                                                            list[Outgoing]]:
         """(addresses, staff ids notified, audit events, operator alerts) for the first forward.
 
-        The mailbox's own team is replaced by its rotation when it has one: the
-        person on call now. Other teams a rule added get all their members.
+        A team that a mailbox routes through a rotation is replaced by that
+        rotation: the person on call now. Other teams get all their members.
         """
         box = self.config.mailboxes[case.mailbox]
+        rotations = {b.team: b.rotation for b in self.config.mailboxes.values() if b.rotation}
+        if box.rotation:
+            rotations[box.team] = box.rotation
         targets: list[str] = []
         events: list[AuditEvent] = []
         alerts: list[Outgoing] = []
         for team in decision.forward_teams or [box.team]:
-            if team == box.team and box.rotation:
-                rotation = self.config.rotations[box.rotation]
+            if team in rotations:
+                rotation_name = rotations[team]
+                rotation = self.config.rotations[rotation_name]
                 result = on_call(rotation, now)
                 targets += targets_for_step(rotation, None, now, operators=self.config.service.operators)
                 events.append(AuditEvent("oncall", "on call now", {
-                    "rotation": box.rotation, "primary": result.primary, "layer": result.primary_layer,
+                    "rotation": rotation_name, "primary": result.primary, "layer": result.primary_layer,
                     "fell_through": list(result.fell_through)}))
                 if result.needs_alert:
                     hour = now.strftime("%Y-%m-%dT%H")
                     alerts.append(compose_alert(
-                        f"oncall:{box.rotation}:{hour}:{','.join(result.fell_through)}",
-                        f"rotation {box.rotation}: layer(s) without anyone on call",
-                        f"Rotation {box.rotation} has nobody on call in layer(s) {', '.join(result.fell_through)} "
+                        f"oncall:{rotation_name}:{hour}:{','.join(result.fell_through)}",
+                        f"rotation {rotation_name}: layer(s) without anyone on call",
+                        f"Rotation {rotation_name} has nobody on call in layer(s) {', '.join(result.fell_through)} "
                         f"at {now:%Y-%m-%d %H:%M} UTC; case {case.tag} went to "
                         f"{result.primary or 'the operators'}.\nFix the rotation in config.toml "
                         "(members, start, overrides).\n",
@@ -289,7 +294,11 @@ class Pipeline:
         if policy is None:
             return []
         box = self.config.mailboxes[case.mailbox]
-        rotation = self.config.rotations.get(box.rotation) if box.rotation else None
+        rotations = {b.team: b.rotation for b in self.config.mailboxes.values() if b.rotation}
+        if box.rotation:
+            rotations[box.team] = box.rotation
+        names = [rotations[t] for t in (decision.forward_teams or [box.team]) if t in rotations]
+        rotation = self.config.rotations[names[0]] if names else None
         plan = []
         already = list(notified)
         for i, step in enumerate(policy.steps):

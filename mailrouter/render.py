@@ -62,15 +62,16 @@ class Templates:
         self.root = Path(root)
         self.env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 
-    def ack_path(self, mailbox: str, language: str) -> tuple[Path | None, str]:
+    def ack_path(self, template_set: str, language: str) -> tuple[Path | None, str]:
+        """``template_set`` is the mailbox name, or the set a rule chose (``ack = "emergency"``)."""
         for lang in fallback_chain(language):
-            path = self.root / "ack" / mailbox / f"{lang}.txt.j2"
+            path = self.root / "ack" / template_set / f"{lang}.txt.j2"
             if path.is_file():
                 return path, lang
         return None, "en"
 
-    def render_ack(self, mailbox: str, language: str, context: dict[str, Any]) -> RenderedAck:
-        path, lang = self.ack_path(mailbox, language)
+    def render_ack(self, template_set: str, language: str, context: dict[str, Any]) -> RenderedAck:
+        path, lang = self.ack_path(template_set, language)
         source = path.read_text(encoding="utf-8") if path else BUILTIN_ACK
         subject, body = self._render_split(source, context, str(path or "builtin"))
         return RenderedAck(subject, body, str(path.relative_to(self.root)) if path else "builtin", lang)

@@ -28,6 +28,7 @@ from .sources.maildir import MaildirSource
 from .store import Store
 
 OUTAGE_ALERT = timedelta(minutes=5)
+RULES_RELOAD_SECONDS = 2.0
 
 
 def build_sources(config: Config) -> dict[str, Source]:
@@ -53,6 +54,22 @@ def build_crypto(config: Config):
                       max_output_bytes=config.crypto.max_output_bytes, timeout_s=config.crypto.timeout_seconds)
     except CryptoError as exc:
         raise ConfigError([f"crypto: {exc.reason}"]) from None
+
+
+def load_ruleset(config: Config):
+    """The operators' rules, or None when the config has no rules folder.
+
+    Invalid rules raise ConfigError at start-up: the service never starts on a
+    policy it cannot read (at run time, the old rules keep running instead).
+    """
+    from .rules import RulesError, load_policy
+
+    if not config.service.rules_dir.is_dir():
+        return None
+    try:
+        return load_policy(config.service.rules_dir, config)
+    except RulesError as exc:
+        raise ConfigError(exc.problems) from None
 
 
 def key_problems(config: Config, crypto) -> list[tuple[str, str]]:
@@ -90,12 +107,13 @@ class Service:
         self.store = store or Store(config.store.url)
         crypto = crypto if crypto is not None else build_crypto(config)
         self.crypto = crypto
-        self.pipeline = Pipeline(config, self.store, crypto=crypto)
+        self.pipeline = Pipeline(config, self.store, crypto=crypto, ruleset=load_ruleset(config))
         self.sources = build_sources(config)
         self.deliverer = Deliverer(config, self.store, config.smtp.resolve_password(), self.pipeline.owner)
         self.log = logmod.get("mailrouter.service")
         self._watchers: list[IdleWatcher] = []
         self._outages: dict[str, tuple[datetime, int, bool]] = {}
+        self._rejected_digest: str | None = None
         self._stop: asyncio.Event | None = None
 
     # --- one pass ---------------------------------------------------------------
@@ -151,6 +169,39 @@ class Service:
     async def _deliver_job(self) -> None:
         await self.deliverer.deliver_due()
 
+    async def _reload_job(self) -> None:
+        await asyncio.to_thread(self.reload_rules)
+
+    def reload_rules(self) -> bool:
+        """Swap in changed rules; on any problem keep the running ones and alert. True if swapped."""
+        from .rules import RulesError, load_policy, source_digest
+
+        rules_dir = self.config.service.rules_dir
+        if not rules_dir.is_dir():
+            return False
+        digest = source_digest(rules_dir)
+        current = self.pipeline.ruleset
+        if current is not None and digest == current.digest:
+            return False
+        if digest == self._rejected_digest:
+            return False
+        try:
+            ruleset = load_policy(rules_dir, self.config)
+        except RulesError as exc:
+            self._rejected_digest = digest
+            self.log.error("rules_rejected", problems=len(exc.problems))
+            alert = compose_alert(f"rules:{digest}", "rule change refused; the previous rules keep running",
+                                  "The changed rules could not be loaded:\n\n" + "\n".join(exc.problems[:50])
+                                  + "\n\nFix them (mailrouter rules check) and save again.\n",
+                                  self.config.service.operators, self.config.service.alert_from,
+                                  self.config.service.domain)
+            self.store.enqueue(alert)
+            return False
+        self.pipeline.ruleset = ruleset
+        self._rejected_digest = None
+        self.log.info("rules_reloaded", rules=len(ruleset.rules))
+        return True
+
     def _wake(self, job_id: str) -> None:
         job = self.scheduler.get_job(job_id)
         if job is not None:
@@ -170,6 +221,8 @@ class Service:
         self.scheduler.add_job(self._deliver_job, "interval", id="deliver",
                                seconds=self.config.delivery.interval_seconds, next_run_time=now,
                                max_instances=1, coalesce=True, misfire_grace_time=None)
+        self.scheduler.add_job(self._reload_job, "interval", id="reload-rules", seconds=RULES_RELOAD_SECONDS,
+                               max_instances=1, coalesce=True)
         self.scheduler.start()
         for name, box in self.config.mailboxes.items():
             if box.idle and box.account is not None:

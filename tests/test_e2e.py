@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -23,16 +24,16 @@ from mailrouter.store import Store
 SENDERS = [
     ("Nadia K. <nadia.k@example.net>", "humanrights", "Someone published my home address",
      "Hello,\n\nafter I edited an article about a local politician, a forum posted my home address and my "
-     "employer's name. I am scared to go home. Can you help me understand what to do?\n\nNadia"),
+     "employer's name. I am scared to go home. Can you help me understand what to do?\n\nNadia", "high"),
     ("tomas@example.com", "humanrights", "Question about safety at the next meetup",
      "Hi team,\n\nI am organising a meetup and several attendees have been threatened online. What can we do "
-     "to keep people safe?\n\nThanks, Tomas"),
+     "to keep people safe?\n\nThanks, Tomas", "normal"),
     ("Amir <amir.r@example.net>", "emergency", "URGENT",
      "Please help. Two men are waiting outside my building and they know my username. I am inside and I am "
-     "afraid to leave."),
+     "afraid to leave.", "critical"),
     ("lena.m@example.com", "emergency", "my friend was detained",
      "My friend, also a volunteer, was detained this morning at the airport and questioned about her edits. "
-     "We have not heard from her since."),
+     "We have not heard from her since.", "critical"),
 ]
 
 
@@ -44,7 +45,7 @@ def run_once(config_path: Path, env_extra: dict[str, str] | None = None, timeout
 
 def append_samples(dovecot) -> dict[str, bytes]:
     sent = {}
-    for sender, mailbox, subject, body in SENDERS:
+    for sender, mailbox, subject, body, _ in SENDERS:
         raw = client_mail(sender, mailbox, subject, body)
         dovecot.append(mailbox, "INBOX", raw)
         sent[email.message_from_bytes(raw)["Message-ID"]] = raw
@@ -96,7 +97,8 @@ def test_end_to_end_exactly_once(tmp_path, dovecot, smtp_sink):
         original = email.message_from_bytes(attached_original(fwd))
         mailbox = "emergency" if "emergency" in original["To"] else "humanrights"
         assert sorted(fwd.rcpt_tos) == teams[mailbox]
-        urgency = "critical" if mailbox == "emergency" else "normal"
+        # the shipped rules: doxing raises a human-rights message to high; the emergency address is critical
+        urgency = next(u for sender, _, subject, _, u in SENDERS if subject == original["Subject"])
         assert fwd.message["X-Mailrouter-Urgency"] == urgency
         assert str(fwd.message["Subject"]).startswith(f"[{urgency.upper()}][")
         assert f"[case {fwd.message['X-Mailrouter-Case']}]" in str(fwd.message["Subject"])
@@ -342,3 +344,39 @@ def test_service_in_process_reports(tmp_path, dovecot, smtp_sink):
     assert report.ok
     assert sum(p.processed for p in report.polls) == 4
     assert report.delivery.sent == 8
+
+
+def test_rules_reload_on_the_fly_and_invalid_changes_keep_the_old_rules(tmp_path, dovecot, smtp_sink):
+    rules = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", rules)
+    config = write_config(tmp_path, dovecot, smtp_sink)
+    config.write_text(config.read_text().replace(f'rules_dir = "{REPO / "rules"}"', f'rules_dir = "{rules}"'))
+    proc = subprocess.Popen([sys.executable, "-m", "mailrouter.cli", "run", "-c", str(config)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(REPO))
+    try:
+        time.sleep(2)
+        (rules / "50-extra.toml").write_text('[[rule]]\nname = "broken"\nwhen.mailbox = "nowhere"\n'
+                                             'then.urgency = "urgentest"\n')
+        alert = smtp_sink.wait_for(1, timeout=30)[0]
+        assert "rule change refused" in str(alert.message["Subject"])
+        body = alert.message.get_body(("plain",)).get_content()
+        assert "50-extra.toml:" in body  # file:line for the operator
+        dovecot.append("humanrights", "INBOX", client_mail("a@example.net", "humanrights", "q", "A question."))
+        fwd = [m for m in smtp_sink.wait_for(3, timeout=30) if ".forward@" in m.message["Message-ID"]][0]
+        assert "broken" not in fwd.message["X-Mailrouter-Rules"]  # the old rules kept running
+        (rules / "50-extra.toml").write_text('[[rule]]\nname = "tag-everything"\nthen.tags = ["seen"]\n'
+                                             'continue = true\n')
+        (rules / "00-loops.toml").rename(rules / "05-loops.toml")  # keep the new rule first in order
+        (rules / "50-extra.toml").rename(rules / "00-extra.toml")
+        time.sleep(4)
+        dovecot.append("humanrights", "INBOX", client_mail("b@example.net", "humanrights", "q", "Another one."))
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            fwds = [m for m in smtp_sink.messages if ".forward@" in m.message["Message-ID"]]
+            if len(fwds) == 2:
+                break
+            time.sleep(0.3)
+        assert "tag-everything" in fwds[1].message["X-Mailrouter-Rules"]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
