@@ -9,6 +9,7 @@ carries the same Message-ID and is recognisable as the same mail.
 from __future__ import annotations
 
 import hashlib
+import html
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -65,9 +66,29 @@ def compose_ack(case: CaseRef, parsed: Parsed, facts: Facts, subject: str, body:
     return None if msg is None else to_outgoing("ack", msg, "", [str(msg["To"])])
 
 
+RTL_LANGUAGES = {"ar", "fa", "ur", "ps", "he", "yi", "ckb", "ug", "sd", "dv", "ku-arab", "arz", "prs"}
+
+
+def html_paragraphs(text: str, language: str) -> str:
+    """The acknowledgement as HTML: escaped, with the writing direction of its language.
+
+    ``dir="rtl"`` on the root makes Arabic, Persian, Urdu... lay out right to
+    left in mail clients that would otherwise guess from the first character
+    (often a Latin case tag) and break the punctuation.
+    """
+    lang = language if language not in ("multi", "und") else "en"
+    direction = "rtl" if lang.split("-")[0] in RTL_LANGUAGES else "ltr"
+    blocks = [b.strip("\n") for b in text.strip().split("\n\n") if b.strip()]
+    paragraphs = "\n".join(
+        f'<p dir="auto">{html.escape(block).replace(chr(10), "<br>")}</p>' for block in blocks)
+    return (f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}" dir="{direction}">\n'
+            f'<head><meta charset="utf-8"></head>\n<body dir="{direction}">\n{paragraphs}\n</body>\n</html>\n')
+
+
 def ack_message(case: CaseRef, parsed: Parsed, facts: Facts, subject: str, body: str,
-                domain: str) -> EmailMessage | None:
-    """RFC 3834 auto-reply: null envelope sender, Auto-Submitted, threading headers."""
+                domain: str, language: str = "en") -> EmailMessage | None:
+    """RFC 3834 auto-reply: null envelope sender, Auto-Submitted, threading headers;
+    a text part and an HTML part with the language's writing direction."""
     to = safe_address(facts.sender)
     if to is None:
         return None
@@ -82,6 +103,9 @@ def ack_message(case: CaseRef, parsed: Parsed, facts: Facts, subject: str, body:
     msg["X-Auto-Response-Suppress"] = "All"
     msg["X-Mailrouter-Case"] = case.tag
     msg.set_content(body, charset="utf-8", cte="quoted-printable")
+    msg.add_alternative(html_paragraphs(body, language), subtype="html", charset="utf-8", cte="quoted-printable")
+    if language not in ("multi", "und"):
+        msg["Content-Language"] = language  # after set_content, which drops Content-* headers
     return msg
 
 

@@ -34,7 +34,7 @@ from .crypto import CryptoError
 from .seal import outer_subject, seal
 from .config import Config
 from .facts import build_facts
-from .headers import safe_address
+from .headers import clean_header_value, safe_address
 from .faults import crashpoint
 from .language import LanguageDetector
 from .oncall import on_call, targets_for_step
@@ -59,6 +59,8 @@ From:        {{ sender or '(no usable sender address)' }}
 Subject:     {{ subject or '(none)' }}
 Encrypted:   {{ encrypted }}
 Signature:   {{ signature }}
+Sender key:  {{ sender_key or 'none known (acknowledgement not encrypted)' }}
+Tags:        {{ tags | join(', ') if tags else '-' }}
 Rules:       {{ rules | join(', ') }}
 Acknowledged:{% if ack_sent %} yes{% else %} no ({{ ack_reason }}){% endif %}
 {% if flags %}Flags:       {{ flags | join(', ') }}
@@ -194,7 +196,11 @@ class Pipeline:
             rendered = self.templates.render_ack(template_set, decision.language, {
                 "case_tag": case.tag, "mailbox_address": case.mailbox_address, "language": decision.language,
                 "mailbox": facts.mailbox, "urgency": decision.urgency})
-            ack = ack_message(case, parsed, facts, rendered.subject, rendered.body, self.config.service.domain)
+            subject = rendered.subject
+            if self.config.acknowledgements.subject_echo and facts.subject:
+                subject = clean_header_value(f"{subject} (Re: {facts.subject})", 200)
+            ack = ack_message(case, parsed, facts, subject, rendered.body, self.config.service.domain,
+                              language=rendered.language)
             if ack is None:
                 send_ack, reason = False, "sender address unusable for a reply"
             else:
@@ -213,6 +219,7 @@ class Pipeline:
             "language": decision.language, "language_confidence": facts.language_confidence,
             "sender": facts.sender, "subject": facts.subject,
             "encrypted": _encryption_text(facts.crypto), "signature": _signature_text(facts.crypto),
+            "sender_key": facts.crypto.sender_key_fingerprint, "tags": decision.tags,
             "rules": [h.rule for h in decision.rules], "ack_sent": send_ack, "ack_reason": reason,
             "flags": flags, "defects": facts.defects}, FORWARD_SUMMARY)
         # Staff read the decrypted message; it only ever leaves inside an encrypted forward.
