@@ -192,7 +192,12 @@ def status(config_path: Path = ConfigOption,
     now = clock.now()
     cases = store.open_cases()
     states = store.mailbox_states()
+    summary: dict[str, dict[str, int]] = {}
+    for c in cases:
+        summary.setdefault(c.mailbox, {}).setdefault(c.urgency, 0)
+        summary[c.mailbox][c.urgency] += 1
     data = {
+        "open_by_mailbox_and_urgency": summary,
         "open_cases": [{"case": c.tag, "mailbox": c.mailbox, "urgency": c.urgency,
                         "age_s": int((now - c.created_at.replace(tzinfo=timezone.utc)).total_seconds())}
                        for c in cases],
@@ -203,7 +208,10 @@ def status(config_path: Path = ConfigOption,
     if as_json:
         console.print_json(json.dumps(data))
         return
-    table = Table(title="open cases")
+    for mailbox, levels in summary.items():
+        counts = ", ".join(f"{levels[lvl]} {lvl}" for lvl in reversed(config.urgency.levels) if lvl in levels)
+        console.print(f"{mailbox}: {counts} open", highlight=False)
+    table = Table(title="open cases (unclaimed)")
     for column in ("case", "mailbox", "urgency", "unclaimed for"):
         table.add_column(column)
     for c in data["open_cases"]:

@@ -96,7 +96,7 @@ def list_mail(mailbox: str) -> bytes:
 
 
 def write_config(tmp_path: Path, dovecot=None, smtp=None, *, maildirs: dict[str, Path] | None = None,
-                 extra: str = "", delivery: str = "", mailbox_folder: str = "INBOX") -> Path:
+                 extra: str = "", delivery: str = "", mailbox_folder: str = "INBOX", smtp_extra: str = "") -> Path:
     """A config.toml for the test servers. Passwords come from files, as in production."""
     secrets = tmp_path / "secrets"
     secrets.mkdir(exist_ok=True)
@@ -144,6 +144,7 @@ def write_config(tmp_path: Path, dovecot=None, smtp=None, *, maildirs: dict[str,
         port = {smtp.port if smtp else 2525}
         tls = "none"
         timeout = 10
+        {smtp_extra}
 
         [delivery]
         retry_initial_seconds = 0.2

@@ -380,3 +380,25 @@ def test_rules_reload_on_the_fly_and_invalid_changes_keep_the_old_rules(tmp_path
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.communicate(timeout=30)
+
+
+def test_smtp_authentication_with_a_password_file(tmp_path, dovecot):
+    from servers import SmtpSink
+
+    sink = SmtpSink(auth_required=True, username="mailrouter", password="relay-secret")
+    sink.start()
+    try:
+        dovecot.append("emergency", "INBOX", client_mail("a@example.net", "emergency", "help", "Please help."))
+        (tmp_path / "smtp.pass").write_text("relay-secret\n")
+        config = write_config(tmp_path, dovecot, sink, smtp_extra=f'username = "mailrouter"\n'
+                                                                   f'password_file = "{tmp_path / "smtp.pass"}"')
+        result = run_once(config)
+        assert result.returncode == 0, result.stderr.decode()[-2000:]
+        assert {m.auth_login for m in sink.messages} == {"mailrouter"}
+        # a wrong password is a delivery failure that is retried, never a loss
+        (tmp_path / "smtp.pass").write_text("wrong\n")
+        dovecot.append("emergency", "INBOX", client_mail("b@example.net", "emergency", "help", "Me too."))
+        assert run_once(config).returncode == 1
+        assert len(sink.messages) == 2
+    finally:
+        sink.stop()

@@ -191,3 +191,17 @@ def test_check_reports_key_problems(tmp_path, dovecot, smtp_sink, pgp_homes):
     assert result.returncode == 1
     assert "staff chen" in result.stderr and "expired" in result.stderr
     assert "Fix:" in result.stderr
+
+
+def test_explain_shows_crypto_facts_of_an_encrypted_message(tmp_path, dovecot, smtp_sink, pgp_homes):
+    config = pgp_config(tmp_path, dovecot, smtp_sink, pgp_homes)
+    result = subprocess.run([os.sys.executable, "-m", "mailrouter.cli", "explain",
+                             str(PGP / "mail" / "thunderbird_protected_headers.eml"), "--mailbox", "humanrights",
+                             "--json", "-c", str(config)], capture_output=True, text=True, cwd=str(REPO))
+    assert result.returncode == 0, result.stderr[-2000:]
+    facts = json.loads(result.stdout)["facts"]
+    assert facts["encrypted"] is True and facts["decrypted"] is True
+    assert facts["signature"] == "valid"
+    assert facts["signer_fingerprint"]
+    assert facts["subject"] != "..."  # the protected subject, not the outer placeholder
+    assert not files_with(tmp_path, b"CANARY-thunderbird_protected_headers-7f3a")
