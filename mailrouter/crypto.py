@@ -837,7 +837,7 @@ class Crypto:
     def _decrypt_failure(r: _Run) -> str:
         codes = _err_codes(r.statuses)
         if r.timed_out:
-            reason = f"gpg took longer than the time limit"
+            reason = "gpg took longer than the time limit"
         elif r.limit_hit:
             reason = "output limit exceeded"
         elif r.exception and not r.statuses:

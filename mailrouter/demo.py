@@ -16,7 +16,6 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
@@ -66,7 +65,7 @@ def _free_port() -> int:
 
 
 def sample_files() -> list[tuple[str, bytes]]:
-    folder = resources.files("mailrouter") / "demo_samples"
+    folder = Path(__file__).resolve().parent / "demo_samples"
     return sorted((p.name, p.read_bytes()) for p in folder.iterdir() if p.name.endswith(".eml"))
 
 

@@ -153,3 +153,12 @@ class Outgoing:
     recipients: tuple[str, ...]
     data: bytes
     delay_seconds: float = 0.0  # escalations wait in the outbox until due; a claim cancels them
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    """One line of a case's audit trail: what a stage did. Never message content."""
+
+    stage: str
+    event: str
+    detail: dict | None = None

@@ -21,23 +21,21 @@ import os
 import re
 import socket
 import secrets
-import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
 from . import clock
 from . import log as logmod
-from .compose import (CaseRef, ack_message, compose_alert, compose_forward, forward_message, notice_message,
+from .compose import (CaseRef, ack_message, compose_alert, forward_message, notice_message,
                       to_outgoing)
-from .crypto import CryptoError
-from .seal import outer_subject, seal
+from .recipients import escalation_plan, initial_targets
+from .seal import Sealer
 from .config import Config
 from .facts import build_facts
 from .headers import clean_header_value, safe_address
 from .faults import crashpoint
 from .language import LanguageDetector
-from .oncall import on_call, targets_for_step
 from .model import CryptoFacts, Decision, Facts, Outgoing, Parsed, RawMessage, RuleHit, SourceKey
 from .parse import parse, strip_quotes_and_signature
 from .render import Templates
@@ -46,7 +44,6 @@ from .sources import Source, SourceError
 from .store import AuditEvent, LostClaim, NewCase, Store
 
 CLAIM_LEASE = timedelta(minutes=5)
-KEY_CHECK_INTERVAL = 600.0  # seconds between checks of the staff keys' usability
 CASE_TAG = re.compile(r"\[case ([0-9A-HJKMNP-TV-Z]{4,8})\]", re.IGNORECASE)
 MAX_ATTEMPTS = 3
 
@@ -128,7 +125,7 @@ class Pipeline:
                                                      min_confidence=config.language.min_confidence)
         self.crypto = crypto
         self.ruleset = ruleset
-        self._key_cache: tuple[float, dict[str, str]] | None = None
+        self.sealer = Sealer(config, crypto)
         self.owner = owner or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         self.log = logmod.get("mailrouter.pipeline")
 
@@ -204,7 +201,7 @@ class Pipeline:
             if ack is None:
                 send_ack, reason = False, "sender address unusable for a reply"
             else:
-                out, note = self._seal_ack(ack, facts, case)
+                out, note = self.sealer.ack(ack, facts, case)
                 outgoing.append(out)
                 events.append(AuditEvent("ack", "acknowledgement queued", {
                     "template": rendered.template, "language": rendered.language, "encryption": note}))
@@ -212,7 +209,7 @@ class Pipeline:
             events.append(AuditEvent("ack", "no acknowledgement", {"reason": reason}))
         flags = case_flags(facts)
         now = clock.now()
-        recipients, notified, route_events, route_alerts = self.initial_targets(decision, case, now)
+        recipients, notified, route_events, route_alerts = initial_targets(self.config, decision, case, now)
         events += route_events
         summary = self.templates.render_text("forward.txt.j2", {
             "case_tag": case.tag, "mailbox": facts.mailbox, "urgency": decision.urgency,
@@ -224,187 +221,24 @@ class Pipeline:
             "flags": flags, "defects": facts.defects}, FORWARD_SUMMARY)
         # Staff read the decrypted message; it only ever leaves inside an encrypted forward.
         original = analysis.inner_raw if analysis.inner_raw is not None else raw
-        if analysis.inner_raw is not None and not self.must_encrypt(facts):
+        if analysis.inner_raw is not None and not self.sealer.must_encrypt(facts):
             raise RuntimeError("refusing to forward decrypted content unencrypted")
         forward = forward_message(case, decision, original, summary, recipients, self.config.service.domain, flags,
                                   reply_to=self._reply_to(facts, case))
-        forwards, forward_events = self._seal_forward(forward, facts, decision, case, recipients)
+        forwards, forward_events = self.sealer.forward(forward, facts, decision, case, recipients)
         outgoing += forwards + route_alerts
         events += forward_events
-        for i, step, at, targets in self.escalation_plan(decision, case, now, notified):
+        for i, step, at, targets in escalation_plan(self.config, decision, case, now, notified):
             escalation = forward_message(case, decision, original, summary, targets, self.config.service.domain,
                                          flags, extra_subject="", reply_to=self._reply_to(facts, case),
                                          kind=f"escalation-{i + 1}")
             escalation.replace_header("Subject", f"[ESCALATED] {escalation['Subject']}")
             escalation["X-Mailrouter-Escalation"] = f"step {i + 1}: {step.notify} after {step.after_minutes} min"
-            mails, step_events = self._seal_forward(escalation, facts, decision, case, targets,
+            mails, step_events = self.sealer.forward(escalation, facts, decision, case, targets,
                                                     kind="escalation", delay=(at - now).total_seconds())
             outgoing += mails
             events += step_events
         return _unique(outgoing), events, send_ack
-
-    # --- who gets the case ---------------------------------------------------------
-    def _addresses(self, targets: list[str]) -> list[str]:
-        """Staff ids and operator addresses -> addresses, in order, without repeats."""
-        out: list[str] = []
-        for target in targets:
-            address = target if "@" in target else self.config.staff[target].address
-            if address not in out:
-                out.append(address)
-        return out
-
-    def initial_targets(self, decision: Decision, case: CaseRef, now) -> tuple[list[str], list[str], list[AuditEvent],
-                                                                           list[Outgoing]]:
-        """(addresses, staff ids notified, audit events, operator alerts) for the first forward.
-
-        A team that a mailbox routes through a rotation is replaced by that
-        rotation: the person on call now. Other teams get all their members.
-        """
-        box = self.config.mailboxes[case.mailbox]
-        rotations = {b.team: b.rotation for b in self.config.mailboxes.values() if b.rotation}
-        if box.rotation:
-            rotations[box.team] = box.rotation
-        targets: list[str] = []
-        events: list[AuditEvent] = []
-        alerts: list[Outgoing] = []
-        for team in decision.forward_teams or [box.team]:
-            if team in rotations:
-                rotation_name = rotations[team]
-                rotation = self.config.rotations[rotation_name]
-                result = on_call(rotation, now)
-                targets += targets_for_step(rotation, None, now, operators=self.config.service.operators)
-                events.append(AuditEvent("oncall", "on call now", {
-                    "rotation": rotation_name, "primary": result.primary, "layer": result.primary_layer,
-                    "fell_through": list(result.fell_through)}))
-                if result.needs_alert:
-                    hour = now.strftime("%Y-%m-%dT%H")
-                    alerts.append(compose_alert(
-                        f"oncall:{rotation_name}:{hour}:{','.join(result.fell_through)}",
-                        f"rotation {rotation_name}: layer(s) without anyone on call",
-                        f"Rotation {rotation_name} has nobody on call in layer(s) {', '.join(result.fell_through)} "
-                        f"at {now:%Y-%m-%d %H:%M} UTC; case {case.tag} went to "
-                        f"{result.primary or 'the operators'}.\nFix the rotation in config.toml "
-                        "(members, start, overrides).\n",
-                        self.config.service.operators, self.config.service.alert_from, self.config.service.domain))
-            else:
-                targets += self.config.teams[team].members
-        notified = [t for t in targets if "@" not in t]
-        return self._addresses(targets) or list(self.config.service.operators), notified, events, alerts
-
-    def escalation_plan(self, decision: Decision, case: CaseRef, now, notified: list[str]):
-        """[(step index, step, when, addresses)] for the case's urgency; empty when none applies.
-
-        Escalation mails are composed now and wait in the outbox until due, so
-        they survive restarts; a claim cancels those not yet sent.
-        """
-        policy = self.config.escalation.get(decision.urgency)
-        if policy is None:
-            return []
-        box = self.config.mailboxes[case.mailbox]
-        rotations = {b.team: b.rotation for b in self.config.mailboxes.values() if b.rotation}
-        if box.rotation:
-            rotations[box.team] = box.rotation
-        names = [rotations[t] for t in (decision.forward_teams or [box.team]) if t in rotations]
-        rotation = self.config.rotations[names[0]] if names else None
-        plan = []
-        already = list(notified)
-        for i, step in enumerate(policy.steps):
-            at = now + step.after
-            if rotation is not None:
-                targets = targets_for_step(rotation, step, at, operators=self.config.service.operators,
-                                           notified=already)
-            elif step.notify == "operators":
-                targets = list(self.config.service.operators)
-            else:  # a team without rotation got everyone at once: escalate to the operators
-                targets = list(self.config.service.operators)
-            already += [t for t in targets if "@" not in t and t not in already]
-            plan.append((i, step, at, self._addresses(targets)))
-        return plan
-
-    # --- encryption of outgoing mail -------------------------------------------------
-    def _service_key(self, mailbox: str) -> str | None:
-        if self.config.crypto is None:
-            return None
-        return self.config.mailboxes[mailbox].key or self.config.crypto.service_key
-
-    def _seal_ack(self, ack, facts: Facts, case: CaseRef) -> tuple[Outgoing, str]:
-        """Encrypt the acknowledgement when we know a key of the sender's address."""
-        to = [str(ack["To"])]
-        fpr = facts.crypto.sender_key_fingerprint
-        if self.crypto is None or not fpr:
-            return to_outgoing("ack", ack, "", to), "none (no key known for the sender)"
-        try:
-            sealed = seal(ack, self.crypto, [fpr], self._service_key(case.mailbox), subject=str(ack["Subject"]),
-                          keep=("X-Mailrouter-Case",))
-            return to_outgoing("ack", sealed, "", to), "encrypted to the sender's key"
-        except CryptoError as exc:
-            # The acknowledgement holds no content of the sender's; plaintext is acceptable.
-            return to_outgoing("ack", ack, "", to), f"plaintext: could not encrypt ({exc.reason})"
-
-    def usable_staff_keys(self) -> dict[str, str]:
-        """address -> pinned fingerprint, for staff whose key can be encrypted to now."""
-        now = time.monotonic()
-        if self._key_cache is not None and now - self._key_cache[0] < KEY_CHECK_INTERVAL:
-            return self._key_cache[1]
-        pinned = {sid: s.key for sid, s in self.config.staff.items() if s.key}
-        broken = set()
-        if self.crypto is not None and pinned:
-            broken = {p.who.removeprefix("staff ") for p in self.crypto.check_keys([], pinned)
-                      if p.severity == "error"}
-        usable = {self.config.staff[sid].address: fpr for sid, fpr in pinned.items() if sid not in broken}
-        self._key_cache = (now, usable)
-        return usable
-
-    def must_encrypt(self, facts: Facts) -> bool:
-        if self.config.crypto is None:
-            return False
-        return facts.crypto.encrypted or self.config.crypto.encrypt_all_forwards
-
-    def _seal_forward(self, forward, facts: Facts, decision: Decision, case: CaseRef, recipients: list[str],
-                      kind: str = "forward", delay: float = 0.0) -> tuple[list[Outgoing], list[AuditEvent]]:
-        """Encrypted forward to staff with usable keys; a content-free notice and an
-        operator alert for the others. Never plaintext when encryption is required."""
-        envelope = self.config.service.alert_from
-        if not self.must_encrypt(facts):
-            return [to_outgoing(kind, forward, envelope, recipients, delay)], [
-                AuditEvent("forward", f"{kind} queued", {"recipients": len(recipients), "encrypted": False})]
-        keys = self.usable_staff_keys()
-        keyed = [r for r in recipients if r in keys]
-        keyless = [r for r in recipients if r not in keys]
-        out: list[Outgoing] = []
-        events: list[AuditEvent] = []
-        problem = "no usable pinned key"
-        if keyed:
-            del forward["To"]
-            forward["To"] = ", ".join(keyed)
-            policy = self.config.crypto.outer_metadata
-            keep = {"urgency-and-case": ("X-Mailrouter-Case", "X-Mailrouter-Urgency"),
-                    "case": ("X-Mailrouter-Case",), "none": ()}[policy]
-            try:
-                sealed = seal(forward, self.crypto, [keys[r] for r in keyed], self._service_key(case.mailbox),
-                              subject=outer_subject(str(forward["Subject"]), decision.urgency, case.tag, policy),
-                              keep=keep)
-                out.append(to_outgoing(kind, sealed, envelope, keyed, delay))
-                events.append(AuditEvent("forward", f"{kind} queued", {"recipients": len(keyed), "encrypted": True}))
-            except CryptoError as exc:
-                problem = f"encryption failed: {exc.reason}"
-                keyless, keyed = recipients, []
-        if keyless:
-            staff_ids = sorted(sid for sid, s in self.config.staff.items() if s.address in keyless)
-            notice = notice_message(case, decision, keyless, self.config.service.domain, problem,
-                                    kind=f"{forward_kind(forward)}-notice")
-            out.append(to_outgoing("notice" if kind == "forward" else kind, notice, envelope, keyless, delay))
-            out.append(compose_alert(
-                f"keyless:{case.id}:{forward_kind(forward)}", f"case {case.tag}: staff without a usable key",
-                f"Case {case.tag} ({case.mailbox}, {decision.urgency}) could not be sent encrypted to: "
-                f"{', '.join(staff_ids)} ({problem}).\nThey got a notice without content. "
-                f"{'Nobody' if not keyed else 'The others'} received the case"
-                f"{'; it is in the processed folder of the mailbox.' if not keyed else '.'}\n"
-                "Fix: pin a valid encryption key (staff.<id>.key) and import it; run 'mailrouter check'.\n",
-                self.config.service.operators, self.config.service.alert_from, self.config.service.domain))
-            events.append(AuditEvent("forward", "staff without usable key got a notice only",
-                                     {"staff": staff_ids, "problem": problem}))
-        return out, events
 
     @staticmethod
     def _reply_to(facts: Facts, case: CaseRef) -> list[str]:
@@ -507,10 +341,10 @@ class Pipeline:
                            headers=[], defects=[], auto_submitted=False, is_list=False, is_bounce=False,
                            is_noreply=True, from_self=False, ack_blockers=["could not process"])
         flags = ["could-not-process"]
-        recipients = self.initial_targets(decision, case, clock.now())[0]
+        recipients = initial_targets(self.config, decision, case, clock.now())[0]
         message = forward_message(case, decision, msg.data, summary, recipients, self.config.service.domain, flags)
         try:
-            forwards, _ = self._seal_forward(message, facts_stub, decision, case, recipients)
+            forwards, _ = self.sealer.forward(message, facts_stub, decision, case, recipients)
         except Exception as exc:  # noqa: BLE001 - the last resort must not fail
             if self.config.crypto is None:
                 forwards = [to_outgoing("forward", message, self.config.service.alert_from, recipients)]
@@ -596,11 +430,6 @@ class Pipeline:
         crashpoint("after_file")
         self.store.mark_filed(ledger_id)
         report.filed += 1
-
-
-def forward_kind(message) -> str:
-    """"forward" or "escalation-N", from our own Message-ID."""
-    return str(message["Message-ID"]).split(".", 1)[1].split("@", 1)[0]
 
 
 def _unique(outgoing: list[Outgoing]) -> list[Outgoing]:

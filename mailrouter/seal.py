@@ -10,9 +10,15 @@ triage before decrypting (``crypto.outer_metadata``).
 from __future__ import annotations
 
 import email
+import time
 from email.message import EmailMessage
 
-from .compose import SMTP_POLICY
+from .compose import SMTP_POLICY, CaseRef, compose_alert, notice_message, to_outgoing
+from .config import Config
+from .crypto import CryptoError
+from .model import AuditEvent, Decision, Facts, Outgoing
+
+KEY_CHECK_INTERVAL = 600.0  # seconds between checks of the staff keys' usability
 
 # Outer headers every sealed mail keeps: routing and loop protection, nothing about content.
 TRANSPORT = ("From", "To", "Date", "Message-ID", "In-Reply-To", "References", "Auto-Submitted",
@@ -46,3 +52,107 @@ def seal(message: EmailMessage, crypto, recipient_fprs: list[str], sign_fpr: str
     if "MIME-Version" not in outer:
         outer["MIME-Version"] = "1.0"
     return outer
+
+
+def forward_kind(message) -> str:
+    """"forward" or "escalation-N", from our own Message-ID."""
+    return str(message["Message-ID"]).split(".", 1)[1].split("@", 1)[0]
+
+
+class Sealer:
+    """Decides whether and to whom outgoing mail is encrypted, and does it.
+
+    Forwards that must be encrypted (the message arrived encrypted, or
+    ``encrypt_all_forwards``) go only to staff with a usable pinned key; the
+    others get a content-free notice and the operators an alert. Never
+    plaintext when encryption is required.
+    """
+
+    def __init__(self, config: Config, crypto):
+        self.config = config
+        self.crypto = crypto
+        self._key_cache: tuple[float, dict[str, str]] | None = None
+
+    def service_key(self, mailbox: str) -> str | None:
+        if self.config.crypto is None:
+            return None
+        return self.config.mailboxes[mailbox].key or self.config.crypto.service_key
+
+    def ack(self, ack, facts: Facts, case: CaseRef) -> tuple[Outgoing, str]:
+        """Encrypt the acknowledgement when we know a key of the sender's address."""
+        to = [str(ack["To"])]
+        fpr = facts.crypto.sender_key_fingerprint
+        if self.crypto is None or not fpr:
+            return to_outgoing("ack", ack, "", to), "none (no key known for the sender)"
+        try:
+            sealed = seal(ack, self.crypto, [fpr], self.service_key(case.mailbox), subject=str(ack["Subject"]),
+                          keep=("X-Mailrouter-Case",))
+            return to_outgoing("ack", sealed, "", to), "encrypted to the sender's key"
+        except CryptoError as exc:
+            # The acknowledgement holds no content of the sender's; plaintext is acceptable.
+            return to_outgoing("ack", ack, "", to), f"plaintext: could not encrypt ({exc.reason})"
+
+    def usable_staff_keys(self) -> dict[str, str]:
+        """address -> pinned fingerprint, for staff whose key can be encrypted to now."""
+        now = time.monotonic()
+        if self._key_cache is not None and now - self._key_cache[0] < KEY_CHECK_INTERVAL:
+            return self._key_cache[1]
+        pinned = {sid: s.key for sid, s in self.config.staff.items() if s.key}
+        broken = set()
+        if self.crypto is not None and pinned:
+            broken = {p.who.removeprefix("staff ") for p in self.crypto.check_keys([], pinned)
+                      if p.severity == "error"}
+        usable = {self.config.staff[sid].address: fpr for sid, fpr in pinned.items() if sid not in broken}
+        self._key_cache = (now, usable)
+        return usable
+
+    def must_encrypt(self, facts: Facts) -> bool:
+        if self.config.crypto is None:
+            return False
+        return facts.crypto.encrypted or self.config.crypto.encrypt_all_forwards
+
+    def forward(self, forward, facts: Facts, decision: Decision, case: CaseRef, recipients: list[str],
+                      kind: str = "forward", delay: float = 0.0) -> tuple[list[Outgoing], list[AuditEvent]]:
+        """Encrypted forward to staff with usable keys; a content-free notice and an
+        operator alert for the others. Never plaintext when encryption is required."""
+        envelope = self.config.service.alert_from
+        if not self.must_encrypt(facts):
+            return [to_outgoing(kind, forward, envelope, recipients, delay)], [
+                AuditEvent("forward", f"{kind} queued", {"recipients": len(recipients), "encrypted": False})]
+        keys = self.usable_staff_keys()
+        keyed = [r for r in recipients if r in keys]
+        keyless = [r for r in recipients if r not in keys]
+        out: list[Outgoing] = []
+        events: list[AuditEvent] = []
+        problem = "no usable pinned key"
+        if keyed:
+            del forward["To"]
+            forward["To"] = ", ".join(keyed)
+            policy = self.config.crypto.outer_metadata
+            keep = {"urgency-and-case": ("X-Mailrouter-Case", "X-Mailrouter-Urgency"),
+                    "case": ("X-Mailrouter-Case",), "none": ()}[policy]
+            try:
+                sealed = seal(forward, self.crypto, [keys[r] for r in keyed], self.service_key(case.mailbox),
+                              subject=outer_subject(str(forward["Subject"]), decision.urgency, case.tag, policy),
+                              keep=keep)
+                out.append(to_outgoing(kind, sealed, envelope, keyed, delay))
+                events.append(AuditEvent("forward", f"{kind} queued", {"recipients": len(keyed), "encrypted": True}))
+            except CryptoError as exc:
+                problem = f"encryption failed: {exc.reason}"
+                keyless, keyed = recipients, []
+        if keyless:
+            staff_ids = sorted(sid for sid, s in self.config.staff.items() if s.address in keyless)
+            notice = notice_message(case, decision, keyless, self.config.service.domain, problem,
+                                    kind=f"{forward_kind(forward)}-notice")
+            out.append(to_outgoing("notice" if kind == "forward" else kind, notice, envelope, keyless, delay))
+            out.append(compose_alert(
+                f"keyless:{case.id}:{forward_kind(forward)}", f"case {case.tag}: staff without a usable key",
+                f"Case {case.tag} ({case.mailbox}, {decision.urgency}) could not be sent encrypted to: "
+                f"{', '.join(staff_ids)} ({problem}).\nThey got a notice without content. "
+                f"{'Nobody' if not keyed else 'The others'} received the case"
+                f"{'; it is in the processed folder of the mailbox.' if not keyed else '.'}\n"
+                "Fix: pin a valid encryption key (staff.<id>.key) and import it; run 'mailrouter check'.\n",
+                self.config.service.operators, self.config.service.alert_from, self.config.service.domain))
+            events.append(AuditEvent("forward", "staff without usable key got a notice only",
+                                     {"staff": staff_ids, "problem": problem}))
+        return out, events

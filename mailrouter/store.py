@@ -49,7 +49,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 
 from . import clock
-from .model import Outgoing, SourceKey
+from .model import AuditEvent, Outgoing, SourceKey
 
 metadata = MetaData()
 
@@ -201,13 +201,6 @@ class NewCase:
     flags: list[str]
     encrypted: bool
     sender_hash: str | None
-
-
-@dataclass(frozen=True)
-class AuditEvent:
-    stage: str
-    event: str
-    detail: dict[str, Any] | None = None
 
 
 class Store:

@@ -3,7 +3,6 @@ sender, in the sender's language and writing direction, and no header injection.
 
 from __future__ import annotations
 
-import email.policy
 
 import pytest
 

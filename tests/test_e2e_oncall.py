@@ -7,8 +7,6 @@ Dovecot and SMTP servers.
 
 from __future__ import annotations
 
-import email.utils
-import os
 import signal
 import subprocess
 import sys

@@ -8,7 +8,6 @@ any language.
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from pathlib import Path
 
