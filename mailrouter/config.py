@@ -216,7 +216,7 @@ class ServiceConfig(Strict):
     templates_dir: Path = Path("templates")
     rules_dir: Path = Path("rules")
     log_level: Literal["debug", "info", "warning", "error"] = "info"
-    secret_key_file: Path | None = None  # HMAC key for sender hashes; generated in state if absent
+    metrics_address: str | None = None  # "127.0.0.1:9464": Prometheus metrics of `run`; off when unset
 
     _check_ops = field_validator("operators")(
         classmethod(lambda cls, v: [_address(a) for a in v])
@@ -366,7 +366,6 @@ def _resolve_paths(config: Config, base: Path) -> Config:
         update={
             "templates_dir": resolve(config.service.templates_dir),
             "rules_dir": resolve(config.service.rules_dir),
-            "secret_key_file": resolve(config.service.secret_key_file),
         }
     )
     store = config.store

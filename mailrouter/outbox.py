@@ -9,6 +9,10 @@
   recipient is retried alone; a permanently refused one raises an alert.
 
 TLS is always explicit (``use_tls``/``start_tls``), never left to defaults.
+
+Retry state lives in the outbox rows, not in a retry library (tenacity and
+the like keep it in memory): a retry scheduled for in 20 minutes must
+survive a restart and be visible to every instance.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from datetime import timedelta
 import aiosmtplib
 
 from . import log as logmod
+from . import metrics
 from .compose import compose_alert
 from .config import Config
 from .faults import crashpoint
@@ -127,6 +132,7 @@ class Deliverer:
             return
         self.store.mark_sent(item.id)
         report.sent += 1
+        metrics.SENT.labels(item.kind).inc()
         self.log.info("delivered", kind=item.kind, outbox_id=item.id, case_id=item.case_id)
 
     def _partial(self, item: OutboxItem, refused: dict, report: DeliveryReport) -> None:
@@ -147,6 +153,7 @@ class Deliverer:
         if classify(exc) is PermanentFailure:
             self.store.mark_failed(item.id, kind)
             report.failed += 1
+            metrics.REJECTED.labels(item.kind).inc()
             report.errors.append(kind)
             self.log.error("delivery_failed_permanently", kind=item.kind, outbox_id=item.id, error=kind)
             self._alert(item, f"a {item.kind} was rejected permanently ({kind})",
@@ -161,6 +168,7 @@ class Deliverer:
         alert_now = attempts >= delivery.alert_after_attempts and not item.alerted
         self.store.mark_retry(item.id, kind, utcnow() + timedelta(seconds=delay), alerted=item.alerted or alert_now)
         report.retried += 1
+        metrics.DEFERRED.labels(item.kind).inc()
         report.errors.append(kind)
         self.log.warning("delivery_deferred", kind=item.kind, outbox_id=item.id, error=kind, attempts=attempts,
                          retry_in_s=round(delay, 1))

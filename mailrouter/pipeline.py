@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from . import clock
+from . import clock, metrics
 from . import log as logmod
 from .compose import (CaseRef, ack_message, compose_alert, forward_message, notice_message,
                       to_outgoing)
@@ -288,6 +288,7 @@ class Pipeline:
                 case_id, staff_id, via = claim
                 self.store.commit_claim(ledger_id=ledger_id, owner=self.owner, case_id=case_id, by=staff_id,
                                         via=via, message_id_hash=msgid_hash, raw_sha256=raw_sha)
+                metrics.CLAIMS.labels(msg.mailbox).inc()
                 self.log.info("case_claimed", case=self.store.case_tag(case_id), via=via)
                 return "claim"
             analysis = self.analyse(msg.mailbox, raw)
@@ -307,6 +308,7 @@ class Pipeline:
                 case=new_case, events=[AuditEvent("intake", "received", {"mailbox": msg.mailbox}),
                                        *analysis.events, *events],
                 outgoing=outgoing, ack_rate_key=self._ack_key(analysis.facts) if acked else None)
+            metrics.CASES.labels(msg.mailbox, new_case.urgency).inc()
             self.log.info("case_created", case=tag, mailbox=msg.mailbox, urgency=new_case.urgency,
                           language=new_case.language, acknowledged=acked, outgoing=len(outgoing))
             return "processed"
@@ -364,6 +366,7 @@ class Pipeline:
             ledger_id=ledger_id, owner=self.owner, message_id_hash=msgid_hash, raw_sha256=raw_sha, case=new_case,
             events=[AuditEvent("intake", "could not process", {"reason": reason})],
             outgoing=_unique([*forwards, alert]))
+        metrics.FALLBACKS.labels(msg.mailbox).inc()
         self.log.error("case_fallback", case=tag, mailbox=msg.mailbox, reason=reason)
         return "fallback"
 
@@ -376,6 +379,7 @@ class Pipeline:
         except SourceError as exc:
             report.errors.append(str(exc))
             self.store.record_poll(source.mailbox, None, None, error=str(exc))
+            metrics.POLL_ERRORS.labels(source.mailbox).inc()
             self.log.warning("poll_failed", mailbox=source.mailbox, error=str(exc)[:120])
             return report
         report.seen = len(keys)
@@ -402,7 +406,8 @@ class Pipeline:
                     self.store.release_claim(ledger_id, self.owner)
                     continue
                 try:
-                    outcome = self.decide(RawMessage(source.mailbox, key, raw), ledger_id, attempts)
+                    with metrics.PROCESSING.time():
+                        outcome = self.decide(RawMessage(source.mailbox, key, raw), ledger_id, attempts)
                 except ProcessingDeferred as exc:
                     report.errors.append(f"deferred: {exc}")
                     continue
@@ -419,6 +424,7 @@ class Pipeline:
                 self._file(source, key, ledger_id, report)
         self.store.record_poll(source.mailbox, getattr(source, "uidvalidity", None), getattr(source, "last_uid", None),
                                error="; ".join(report.errors)[:500] or None)
+        metrics.LAST_POLL.labels(source.mailbox).set_to_current_time()
         return report
 
     def _file(self, source: Source, key: SourceKey, ledger_id: int, report: PollReport) -> None:

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta, timezone
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from . import log as logmod
+from . import metrics
 from .compose import compose_alert
 from .config import Config, ConfigError
 from .outbox import Deliverer, DeliveryReport
@@ -168,6 +169,7 @@ class Service:
 
     async def _deliver_job(self) -> None:
         await self.deliverer.deliver_due()
+        metrics.record_outbox(await asyncio.to_thread(self.store.outbox_counts))
 
     async def _reload_job(self) -> None:
         await asyncio.to_thread(self.reload_rules)
@@ -212,6 +214,8 @@ class Service:
         self._stop = asyncio.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self._stop.set)
+        if self.config.service.metrics_address:
+            metrics.serve(self.config.service.metrics_address)
         self.scheduler = AsyncIOScheduler(timezone=timezone.utc)
         now = datetime.now(timezone.utc)
         for name, box in self.config.mailboxes.items():

@@ -254,8 +254,12 @@ def test_service_survives_dovecot_restart(tmp_path, dovecot, smtp_sink):
 
 
 def test_idle_picks_up_mail_without_waiting_for_the_poll(tmp_path, dovecot, smtp_sink):
+    from servers import free_port
+
+    port = free_port()
     config = write_config(tmp_path, dovecot, smtp_sink)
-    config.write_text(config.read_text().replace("poll_interval = 2", "poll_interval = 600"))
+    config.write_text(config.read_text().replace("poll_interval = 2", "poll_interval = 600")
+                      .replace('log_level = "info"', f'log_level = "info"\nmetrics_address = "127.0.0.1:{port}"'))
     proc = subprocess.Popen([sys.executable, "-m", "mailrouter.cli", "run", "-c", str(config)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(REPO))
     try:
@@ -264,6 +268,13 @@ def test_idle_picks_up_mail_without_waiting_for_the_poll(tmp_path, dovecot, smtp
         started = time.monotonic()
         smtp_sink.wait_for(2, timeout=30)
         assert time.monotonic() - started < 30
+        time.sleep(1)
+        import urllib.request
+
+        scrape = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10).read().decode()
+        assert 'mailrouter_cases_total{mailbox="emergency",urgency="critical"} 1.0' in scrape
+        assert 'mailrouter_mail_sent_total{kind="forward"} 1.0' in scrape
+        assert "a@example.net" not in scrape
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.communicate(timeout=30)
