@@ -7,9 +7,14 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import secrets
+
 import pytest
+from sqlalchemy import create_engine, text
 
 from servers import DovecotNotInstalled, DovecotServer, SmtpSink
+
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 # IMAP accounts of the test Dovecot: user -> password.
 DOVECOT_USERS = {"humanrights": "hr-secret", "emergency": "em-secret"}
@@ -51,3 +56,22 @@ def smtp_sink():
         yield sink
     finally:
         sink.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A throw-away database on the machine's PostgreSQL (trust auth on 127.0.0.1)."""
+    try:
+        admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # noqa: BLE001
+        pytest.fail(f"PostgreSQL is required at 127.0.0.1:5432 (trust auth) for the multi-instance store "
+                    f"tests: {type(exc).__name__}: {exc}", pytrace=False)
+    name = f"mailrouter_test_{secrets.token_hex(4)}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -413,3 +413,26 @@ def test_smtp_authentication_with_a_password_file(tmp_path, dovecot):
         assert len(sink.messages) == 2
     finally:
         sink.stop()
+
+
+def test_two_instances_on_postgresql_process_each_message_once(tmp_path, dovecot, smtp_sink, pg_url):
+    """Several instances share the work through the database: claims and outbox leases."""
+    for i in range(12):
+        dovecot.append("emergency" if i % 3 == 0 else "humanrights", "INBOX",
+                       client_mail(f"p{i}@example.net", "emergency" if i % 3 == 0 else "humanrights",
+                                   f"m{i}", f"Message number {i} about a threat."))
+    config = write_config(tmp_path, dovecot, smtp_sink)
+    config.write_text(config.read_text().replace(f'url = "sqlite:///{tmp_path / "store.db"}"', f'url = "{pg_url}"'))
+    assert pg_url in config.read_text()
+    env = {**os.environ}
+    procs = [subprocess.Popen([sys.executable, "-m", "mailrouter.cli", "run", "--once", "-c", str(config)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=str(REPO))
+             for _ in range(3)]
+    for proc in procs:
+        proc.communicate(timeout=180)
+    assert run_once(config).returncode == 0  # whatever one instance left (busy claims) is done now
+    acks, forwards, _ = by_kind(smtp_sink.messages)
+    ids = Counter(m.message["Message-ID"] for m in smtp_sink.messages)
+    assert len(forwards) == 12 and len(acks) == 12
+    assert max(ids.values()) == 1, "no mail was sent twice"
+    assert dovecot.uids("humanrights", "INBOX") == [] and dovecot.uids("emergency", "INBOX") == []

@@ -2,36 +2,15 @@
 
 from __future__ import annotations
 
-import secrets
 import threading
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from mailrouter.model import Outgoing, SourceKey
 from mailrouter.store import AuditEvent, LostClaim, NewCase, Store
 
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-
-
-@pytest.fixture(scope="module")
-def pg_url():
-    """A throw-away database on the machine's PostgreSQL (trust auth on 127.0.0.1)."""
-    try:
-        admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text("SELECT 1"))
-    except Exception as exc:  # noqa: BLE001
-        pytest.fail(f"PostgreSQL is required at 127.0.0.1:5432 (trust auth) for the multi-instance store "
-                    f"tests: {type(exc).__name__}: {exc}", pytrace=False)
-    name = f"mailrouter_test_{secrets.token_hex(4)}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
