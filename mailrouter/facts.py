@@ -86,7 +86,9 @@ def build_facts(
     headers decide the RFC 3834 questions, as the inner message cannot be
     trusted to carry them)."""
     transport = outer or parsed
-    sender = parsed.from_addr or transport.from_addr
+    # The transport-level From: an encrypted inner From could name anyone, and
+    # acknowledgements must never be steerable to a third party that way.
+    sender = transport.from_addr or parsed.from_addr
     domain = sender.split("@", 1)[1] if sender and "@" in sender else None
     return Facts(
         mailbox=mailbox,

@@ -64,7 +64,9 @@ Acknowledged:{% if ack_sent %} yes{% else %} no ({{ ack_reason }}){% endif %}
 {% endif %}{% if defects %}Parse defects:
 {% for d in defects %}  - {{ d }}
 {% endfor %}{% endif %}
-The original message is attached unchanged.
+{% if decrypted %}The decrypted message is attached (it travels only inside this encrypted mail).
+{% else %}The original message is attached unchanged.
+{% endif %}
 Reply to claim this case; keep [case {{ case_tag }}] in the subject.
 """
 
@@ -217,6 +219,7 @@ class Pipeline:
             "sender": facts.sender, "subject": facts.subject,
             "encrypted": _encryption_text(facts.crypto), "signature": _signature_text(facts.crypto),
             "sender_key": facts.crypto.sender_key_fingerprint, "tags": decision.tags,
+            "decrypted": analysis.inner_raw is not None,
             "rules": [h.rule for h in decision.rules], "ack_sent": send_ack, "ack_reason": reason,
             "flags": flags, "defects": facts.defects}, FORWARD_SUMMARY)
         # Staff read the decrypted message; it only ever leaves inside an encrypted forward.
