@@ -49,9 +49,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import email
 import email.policy
 import json
+import math
 import os
 import platform
 import random
@@ -126,7 +128,7 @@ def percentile(values: list[float], q: float) -> float:
 def gpg_cmd(home: Path, *args: str, input: bytes = b"") -> subprocess.CompletedProcess:
     return subprocess.run(["gpg", "--homedir", str(home), "--batch", "--yes", "--pinentry-mode", "loopback",
                            "--passphrase-file", str(KEYS / "passphrase.txt"), *args],
-                          input=input, capture_output=True, timeout=60)
+                          input=input, capture_output=True, timeout=60, check=False)
 
 
 def make_homes(root: Path) -> dict[str, Path]:
@@ -168,7 +170,8 @@ def agent_cpu(home: Path | str) -> float:
 
 def kill_agents(homes: dict[str, Path]) -> None:
     for home in homes.values():
-        subprocess.run(["gpgconf", "--homedir", str(home), "--kill", "all"], capture_output=True, timeout=30)
+        subprocess.run(["gpgconf", "--homedir", str(home), "--kill", "all"], capture_output=True, timeout=30,
+                       check=False)
 
 
 def write_bench_config(workdir: Path, dovecot, sink, homes: dict[str, Path], *, latency: bool) -> Path:
@@ -188,7 +191,10 @@ encrypt_all_forwards = true
     workdir.mkdir(parents=True, exist_ok=True)
     path = write_config(workdir, dovecot, sink, extra=extra)
     text = path.read_text()
+    snapshot = workdir.parent / "snapshot"
     subs = [
+        (f'templates_dir = "{ROOT / "templates"}"', f'templates_dir = "{snapshot / "templates"}"'),
+        (f'rules_dir = "{ROOT / "rules"}"', f'rules_dir = "{snapshot / "rules"}"'),
         ('default_urgency = "critical"', f'default_urgency = "critical"\nkey = "{FPR["service_emergency"]}"'),
         ('address = "alice@staff.example.org"', f'address = "alice@staff.example.org"\nkey = "{FPR["alice"]}"'),
         ('address = "bola@staff.example.org"', f'address = "bola@staff.example.org"\nkey = "{FPR["bob"]}"'),
@@ -357,9 +363,9 @@ def make_timed_sink():
 
 
 def worker_raw(spec: dict) -> dict:
+    import aiosmtplib
     import gnupg
     import imapclient
-    import aiosmtplib
 
     passphrase = (KEYS / "passphrase.txt").read_text().strip()
     result: dict = {"rss_start": vm_status()}
@@ -443,7 +449,8 @@ def worker_raw(spec: dict) -> dict:
         r = g2.encrypt(raw, [FPR["alice"], FPR["bob"]], sign=FPR["alice"], always_trust=True, armor=True)
         nopass_ok += bool(r.ok and r.returncode == 0)
     t_nopass = time.perf_counter() - t0
-    subprocess.run(["gpgconf", "--homedir", str(nopass_home), "--kill", "all"], capture_output=True, timeout=30)
+    subprocess.run(["gpgconf", "--homedir", str(nopass_home), "--kill", "all"], capture_output=True, timeout=30,
+                   check=False)
     result.update({
         "agent_decrypt": agent_decrypt, "agent_sign": agent_sign, "nopass_ok": nopass_ok, "t_nopass": t_nopass,
         "fetched": len(raws), "bytes": sum(len(r) for r in raws), "t_imap": t_imap,
@@ -543,7 +550,7 @@ def run_worker(kind: str, spec: dict, log: Path, timeout: float) -> dict:
     spec_path.write_text(json.dumps(spec))
     with open(log, "wb") as err:
         proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--worker", kind, str(spec_path)],
-                              stdout=subprocess.PIPE, stderr=err, cwd=str(ROOT), timeout=timeout)
+                              stdout=subprocess.PIPE, stderr=err, cwd=str(ROOT), timeout=timeout, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"{kind} worker failed (exit {proc.returncode}); log tail:\n"
                            + "\n".join(log.read_text(errors="replace").splitlines()[-30:]))
@@ -562,7 +569,7 @@ def baseline_rss() -> dict[str, float]:
         prog = (f"{code}\nimport json\nd={{}}\nfor l in open('/proc/self/status'):\n"
                 f"    if l.startswith('VmHWM:'): d['hwm']=int(l.split()[1])/1024\nprint(json.dumps(d))")
         cp = subprocess.run([sys.executable, "-c", prog], capture_output=True, text=True, cwd=str(ROOT),
-                            timeout=120)
+                            timeout=120, check=False)
         out[name] = json.loads(cp.stdout)["hwm"] if cp.returncode == 0 else float("nan")
     return out
 
@@ -712,10 +719,8 @@ class IdleProbe(threading.Thread):
                         self.events.append(now)
                         self.cond.notify_all()
             c.idle_done()
-        try:
+        with contextlib.suppress(Exception):
             c.logout()
-        except Exception:
-            pass
 
     def first_after(self, t0: float, timeout: float) -> float | None:
         end = time.monotonic() + timeout
@@ -745,7 +750,7 @@ def phase_latency(root: Path, msgs: list[dict], args, log) -> dict:
     sink.start()
     homes = make_homes(root / "gpg-lat")
     config = write_bench_config(root / "lat-work", dov, sink, homes, latency=True)
-    service_log = open(root / "service.log", "wb")
+    service_log = open(root / "service.log", "wb")  # noqa: SIM115 - closed in the finally below
     probe = IdleProbe(dov, deadline=time.monotonic() + args.phase_timeout)
     probe.start()
     probe.ready.wait(10)
@@ -787,10 +792,8 @@ def phase_latency(root: Path, msgs: list[dict], args, log) -> dict:
         res["agent_cpu"] = sum(agent_cpu(h) for h in homes.values())
         res["children_alive"] = _descendants(proc.pid)
     finally:
-        try:
+        with contextlib.suppress(Exception):
             appender.logout()
-        except Exception:
-            pass
         res["exit"], res["rusage"] = _stop_service(proc)
         probe.stop_event.set()
         probe.join(5)
@@ -858,7 +861,8 @@ def _stop_service(proc: subprocess.Popen) -> tuple[int | None, dict]:
 def machine() -> dict[str, str]:
     def first_line(cmd: list[str]) -> str:
         try:
-            return subprocess.run(cmd, capture_output=True, text=True, timeout=20).stdout.splitlines()[0].strip()
+            cp = subprocess.run(cmd, capture_output=True, text=True, timeout=20, check=False)
+            return cp.stdout.splitlines()[0].strip()
         except (OSError, IndexError, subprocess.SubprocessError):
             return "?"
 
@@ -872,13 +876,22 @@ def machine() -> dict[str, str]:
 
     libs = []
     for dist in ("IMAPClient", "aiosmtplib", "python-gnupg", "SQLAlchemy", "aiosmtpd"):
-        try:
+        with contextlib.suppress(Exception):
             libs.append(f"{dist} {version(dist)}")
-        except Exception:
-            pass
     from servers import find_dovecot
 
+    # which code was measured (read-only git queries)
+    head = first_line(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"])
+    try:
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "mailrouter", "rules",
+                                "templates"], capture_output=True, text=True, timeout=20,
+                               check=False).stdout.splitlines()
+    except (OSError, subprocess.SubprocessError):
+        dirty = []
+    code = f"commit {head}" + (f" + uncommitted changes in {len(dirty)} file(s) of mailrouter/, rules/, templates/"
+                               if dirty else "")
     return {
+        "code": code,
         "nproc": str(os.cpu_count()), "cpu": cpu, "python": platform.python_version(),
         "gpg": first_line(["gpg", "--version"]), "dovecot": first_line([find_dovecot(), "--version"]),
         "kernel": platform.release(), "libs": ", ".join(libs),
@@ -886,11 +899,16 @@ def machine() -> dict[str, str]:
     }
 
 
+def _per_sign(raw: dict) -> float:
+    """Seconds per bare gpg --encrypt --sign with the service key (the context row)."""
+    return raw["t_encrypt_sign"] / raw["encrypted"] if raw["encrypted"] else float("nan")
+
+
 def _s2k_note() -> str:
     """The S2K parameters of the committed service key, read from the key file."""
     try:
         cp = subprocess.run(["gpg", "--list-packets", str(KEYS / "service-talk.sec.asc")], capture_output=True,
-                            text=True, timeout=20)
+                            text=True, timeout=20, check=False)
         m = re.search(r"protect count: (\d+)", cp.stdout)
         algo = re.search(r"iter\+salt S2K, algo: \d+, (\w+) protection", cp.stdout)
         if m:
@@ -902,7 +920,7 @@ def _s2k_note() -> str:
 
 
 def fmt_ms(x: float | None) -> str:
-    return "-" if x is None or x != x else f"{x * 1000:.0f}" if x >= 0.1 else f"{x * 1000:.1f}"
+    return "-" if x is None or math.isnan(x) else f"{x * 1000:.0f}" if x >= 0.1 else f"{x * 1000:.1f}"
 
 
 def lat_row(name: str, values: list[float]) -> str:
@@ -940,6 +958,24 @@ def report(ctx: dict) -> str:
       f"at the end: {ctx['load_end']}. Dovecot, the SMTP sink (aiosmtpd, in the benchmark's own process), "
       "gpg, gpg-agent and mailrouter share these CPUs (and so does whatever else runs on the machine).")
     w("")
+    w(f"Code measured: {mach['code']}.")
+    w("")
+    w("## Summary")
+    w("")
+    lat_all = [x["latency"] for x in lat["samples"]]
+    idle_all = [x["idle"] for x in lat["samples"] if x["idle"] is not None]
+    w(f"- Throughput: mailrouter {mr_rate:.2f} msg/s, raw limit {raw_rate:.1f} msg/s: "
+      f"**ratio {mr_rate / raw_rate:.2f}**; "
+      f"{mr_rate / (n / (raw_total + n * _per_sign(raw))):.2f} against the raw limit plus the gpg encrypt+sign "
+      "every forward needs.")
+    if lat_all:
+        w(f"- Emergency latency APPEND -> forward at the SMTP server: **p50 {fmt_ms(percentile(lat_all, 50))} ms, "
+          f"p99 {fmt_ms(percentile(lat_all, 99))} ms** (n={len(lat_all)}); a bare IDLE client is told after "
+          f"p50 {fmt_ms(percentile(idle_all, 50))} ms.")
+    w(f"- Peak RSS: run_once of {n} messages **{mr['vm'].get('VmHWM', float('nan')):.0f} MB**, the running service "
+      f"**{lat.get('vm', {}).get('VmHWM', float('nan')):.0f} MB**, python importing the service "
+      f"{base.get('import mailrouter.cli + service', float('nan')):.0f} MB.")
+    w("")
     w("Every number is from this run; ratios compare mailrouter with the raw limit measured on the same "
       "machine, servers and messages a minute apart. Single runs, no repetitions: expect a few percent of "
       "noise in the rates and more in the tail latencies.")
@@ -960,9 +996,9 @@ def report(ctx: dict) -> str:
     w("")
     w("Config: `tests/mailfactory.write_config` + `[crypto]` as in `tests/test_e2e_pgp.py` "
       "(`encrypt_all_forwards = true`: every forward is PGP/MIME-encrypted to the staff keys and signed "
-      "with the service key), the repository's `rules/` and `templates/`, SQLite store, both teams made of "
-      "staff with pinned keys (alice, bola), acknowledgement window 3600 s (the fixtures' senders repeat, "
-      "so they are acknowledged once).")
+      "with the service key), the repository's `rules/` and `templates/` (copied at the start of the run), "
+      "SQLite store, both teams made of staff with pinned keys (alice, bola), acknowledgement window 3600 s "
+      "(the fixtures' senders repeat, so they are acknowledged once).")
     w("")
     w("| what | messages | seconds | messages/s |")
     w("|---|---|---|---|")
@@ -977,7 +1013,7 @@ def report(ctx: dict) -> str:
     w(f"| **mailrouter** `Service(config).run_once()` | {mr['processed']} | {mr['t_run']:.2f} | **{mr_rate:.2f}** |")
     w(f"| mailrouter including `load_config` + `Service()` ({mr['t_build']:.2f} s) | {mr['processed']} "
       f"| {mr['t_build'] + mr['t_run']:.2f} | {mr_rate_all:.2f} |")
-    per_sign_s = raw["t_encrypt_sign"] / raw["encrypted"] if raw["encrypted"] else float("nan")
+    per_sign_s = _per_sign(raw)
     w(f"| context, not in the raw limit: bare `gpg --encrypt --sign` to the 2 staff keys "
       f"(first {raw['encrypted']} messages) | {raw['encrypted']} | {raw['t_encrypt_sign']:.2f} "
       f"| {1 / per_sign_s:.2f} |")
@@ -992,6 +1028,10 @@ def report(ctx: dict) -> str:
     w("")
     oc = thr["mr_out"]
     cs = thr.get("mr_cases") or {}
+    if mr["processed"] != n or thr["mr_log_errors"]:
+        w(f"**WARNING: mailrouter processed {mr['processed']} of {n} messages and logged {thr['mr_log_errors']} "
+          "errors in this run (see below); its rate counts processed messages only.**")
+        w("")
     w(f"What mailrouter did: {mr['processed']} processed ({mr['duplicates']} copies, {mr['fallbacks']} fallbacks), "
       f"{mr['filed']} moved to Processed, left in the INBOXes: {sum(thr['mr_left'].values())}; outbox "
       f"{mr['outbox']}. The sink received {thr['mr_sink']} mails: {oc['forward']} forwards "
@@ -1011,6 +1051,7 @@ def report(ctx: dict) -> str:
     per_dec = raw["agent_decrypt"] / raw["decrypted"] if raw["decrypted"] else float("nan")
     secret_ops = oc["forward_encrypted"] + oc["ack_encrypted"] + (cs.get("encrypted", 0) - cs.get("not_decrypted", 0))
     mr_wall = mr["t_build"] + mr["t_run"]
+    gpg_ops = sorted(mr.get("gpg_processes", {}).items(), key=lambda kv: -kv[1])
     w("### Where the time goes")
     w("")
     w("| process | CPU seconds |")
@@ -1019,6 +1060,10 @@ def report(ctx: dict) -> str:
     w(f"| its gpg child processes | {cpu_kids:.1f} |")
     w(f"| gpg-agent of its GnuPG homes (daemon: in nobody's rusage) | {agent:.1f} |")
     w(f"| total, for {mr_wall:.1f} s of wall time ({mr['processed']} messages) | {cpu_self + cpu_kids + agent:.1f} |")
+    w("")
+    cpu_total = cpu_self + cpu_kids + agent
+    w(f"On average {cpu_total / mr_wall:.2f} of the {mach['nproc']} CPUs were busy for mailrouter (it handles one "
+      f"message at a time), {agent / cpu_total:.0%} of that CPU time in gpg-agent.")
     w("")
     w(f"Every operation with the passphrase-protected service key makes gpg-agent derive the key from the "
       f"passphrase again (S2K, {_s2k_note()}); in the raw worker that cost {1000 * per_sign:.0f} ms of agent CPU "
@@ -1030,7 +1075,7 @@ def report(ctx: dict) -> str:
       f"{raw['children']['utime'] + raw['children']['stime']:.1f} s + agent {raw['agent_decrypt']:.1f} s "
       f"for the raw limit. mailrouter spent {mr['t_import']:.2f} s importing its modules (in neither time). "
       f"gpg processes mailrouter started: {sum(mr.get('gpg_processes', {}).values())} "
-      f"({', '.join(f'{k.lstrip(chr(45))} {v}' for k, v in sorted(mr.get('gpg_processes', {}).items(), key=lambda kv: -kv[1]))}); "
+      f"({', '.join(f'{k.lstrip(chr(45))} {v}' for k, v in gpg_ops)}); "
       "`decrypt` counts both steps of each decryption (`--unwrap` with the secret key in the service home, then "
       "decompress + verify in the correspondents home, which needs no passphrase) and any re-verification after "
       "a key import. "
@@ -1149,6 +1194,11 @@ def main() -> int:
     root = Path(tempfile.mkdtemp(prefix="mrbench-", dir="/tmp"))  # short: gpg-agent socket paths
     os.chmod(root, 0o711)
     log(f"working in {root}")
+    # The configs use a copy of rules/ and templates/ taken now: the repository may be edited
+    # while the benchmark runs, and a template that needs a newer pipeline breaks the older
+    # code already loaded (seen once: 99 messages deferred with TemplateProblem).
+    for name in ("rules", "templates"):
+        shutil.copytree(ROOT / name, root / "snapshot" / name)
     try:
         base = baseline_rss()
         log(f"baseline RSS: {base}")

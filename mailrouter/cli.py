@@ -84,7 +84,9 @@ def check(config_path: Path = ConfigOption,
     config = _load(config_path)
     from .render import Templates
 
-    problems = Templates(config.service.templates_dir).validate(list(config.mailboxes))
+    from .pipeline import FORWARD_SAMPLE
+
+    problems = Templates(config.service.templates_dir).validate(list(config.mailboxes), FORWARD_SAMPLE)
     for problem in problems:
         err.print(f"[yellow]template[/] {problem}", highlight=False)
     from .service import build_crypto, key_problems, load_ruleset

@@ -38,8 +38,8 @@ def _address(value: str) -> str:
 
 def _fingerprint(value: str) -> str:
     fpr = value.replace(" ", "").upper()
-    if not re.fullmatch(r"[0-9A-F]{40}|[0-9A-F]{64}", fpr):
-        raise ValueError("key must be a full 40 or 64 hex digit fingerprint")
+    if not re.fullmatch(r"[0-9A-F]{40}", fpr):  # OpenPGP v4, what GnuPG 2.2 makes and reads
+        raise ValueError("key must be a full 40 hex digit fingerprint")
     return fpr
 
 
@@ -174,6 +174,7 @@ class DeliveryConfig(Strict):
     alert_after_attempts: int = Field(5, ge=1)
     batch_size: int = Field(50, ge=1)
     interval_seconds: float = Field(5.0, gt=0)
+    keep_sent_days: float = Field(7.0, ge=0)  # then the bytes of sent mail are erased (the record stays)
 
 
 class AckConfig(Strict):
@@ -184,6 +185,18 @@ class AckConfig(Strict):
 class LanguageConfig(Strict):
     languages: list[str] | None = None  # restrict statistical detection to these; None = all supported
     min_confidence: float = Field(0.5, ge=0, le=1)
+
+    @field_validator("languages")
+    @classmethod
+    def _known(cls, languages: list[str] | None) -> list[str] | None:
+        if languages is not None:
+            from .language import LanguageDetector
+
+            try:
+                LanguageDetector(languages)  # validates codes; the model loads lazily, not here
+            except ValueError as exc:
+                raise ValueError(str(exc)) from None
+        return languages
 
 
 class CryptoConfig(Strict):

@@ -29,6 +29,8 @@ def setup(level: str = "info", json: bool = True) -> None:
         logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
         cache_logger_on_first_use=False,
     )
+    # APScheduler reports every job run at INFO in plain text; keep the log JSON and quiet.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     _configured = True
 
 

@@ -38,7 +38,7 @@ from .faults import crashpoint
 from .language import LanguageDetector
 from .model import CryptoFacts, Decision, Facts, Outgoing, Parsed, RawMessage, RuleHit, SourceKey
 from .parse import parse, strip_quotes_and_signature
-from .render import Templates
+from .render import TemplateProblem, Templates
 from .routing import route
 from .sources import Source, SourceError
 from .store import AuditEvent, LostClaim, NewCase, Store
@@ -69,6 +69,15 @@ Acknowledged:{% if ack_sent %} yes{% else %} no ({{ ack_reason }}){% endif %}
 {% endif %}
 Reply to claim this case; keep [case {{ case_tag }}] in the subject.
 """
+
+
+# Sample values for checking forward.txt.j2 (every variable the pipeline passes).
+FORWARD_SAMPLE = {
+    "case_tag": "7F3K", "mailbox": "emergency", "urgency": "critical", "language": "ar",
+    "language_confidence": 0.93, "sender": "someone@example.org", "subject": "help", "encrypted": "no",
+    "signature": "none", "sender_key": None, "tags": ["threat-to-life"], "decrypted": False,
+    "rules": ["emergency-default"], "ack_sent": True, "ack_reason": "", "flags": [], "defects": [],
+}
 
 
 @dataclass
@@ -189,12 +198,17 @@ class Pipeline:
         facts, decision, parsed = analysis.facts, analysis.decision, analysis.parsed
         outgoing: list[Outgoing] = []
         events: list[AuditEvent] = []
+        template_alerts: list[Outgoing] = []
         send_ack, reason = self.ack_plan(facts, decision)
         if send_ack:
             template_set = facts.mailbox if decision.ack_template in (None, "default") else decision.ack_template
-            rendered = self.templates.render_ack(template_set, decision.language, {
-                "case_tag": case.tag, "mailbox_address": case.mailbox_address, "language": decision.language,
-                "mailbox": facts.mailbox, "urgency": decision.urgency})
+            context = {"case_tag": case.tag, "mailbox_address": case.mailbox_address,
+                       "language": decision.language, "mailbox": facts.mailbox, "urgency": decision.urgency}
+            try:
+                rendered = self.templates.render_ack(template_set, decision.language, context)
+            except TemplateProblem as exc:  # a broken edit must not cost the sender the acknowledgement
+                rendered = self.templates.render_builtin_ack(context)
+                template_alerts.append(self._template_alert(str(exc)))
             subject = rendered.subject
             if self.config.acknowledgements.subject_echo and facts.subject:
                 subject = clean_header_value(f"{subject} (Re: {facts.subject})", 200)
@@ -213,7 +227,7 @@ class Pipeline:
         now = clock.now()
         recipients, notified, route_events, route_alerts = initial_targets(self.config, decision, case, now)
         events += route_events
-        summary = self.templates.render_text("forward.txt.j2", {
+        summary = self._summary({
             "case_tag": case.tag, "mailbox": facts.mailbox, "urgency": decision.urgency,
             "language": decision.language, "language_confidence": facts.language_confidence,
             "sender": facts.sender, "subject": facts.subject,
@@ -221,7 +235,7 @@ class Pipeline:
             "sender_key": facts.crypto.sender_key_fingerprint, "tags": decision.tags,
             "decrypted": analysis.inner_raw is not None,
             "rules": [h.rule for h in decision.rules], "ack_sent": send_ack, "ack_reason": reason,
-            "flags": flags, "defects": facts.defects}, FORWARD_SUMMARY)
+            "flags": flags, "defects": facts.defects}, template_alerts)
         # Staff read the decrypted message; it only ever leaves inside an encrypted forward.
         original = analysis.inner_raw if analysis.inner_raw is not None else raw
         if analysis.inner_raw is not None and not self.sealer.must_encrypt(facts):
@@ -229,19 +243,45 @@ class Pipeline:
         forward = forward_message(case, decision, original, summary, recipients, self.config.service.domain, flags,
                                   reply_to=self._reply_to(facts, case))
         forwards, forward_events = self.sealer.forward(forward, facts, decision, case, recipients)
-        outgoing += forwards + route_alerts
+        outgoing += forwards + route_alerts + template_alerts
         events += forward_events
+        escalations, escalation_events = self._escalations(case, decision, facts, original, summary, flags, now,
+                                                           notified)
+        outgoing += escalations
+        events += escalation_events
+        return _unique(outgoing), events, send_ack
+
+    def _summary(self, context: dict[str, Any], alerts: list[Outgoing]) -> str:
+        try:
+            return self.templates.render_text("forward.txt.j2", context, FORWARD_SUMMARY)
+        except TemplateProblem as exc:
+            alerts.append(self._template_alert(str(exc)))
+            return self.templates.env.from_string(FORWARD_SUMMARY).render(**context)
+
+    def _template_alert(self, problem: str) -> Outgoing:
+        """Once per distinct problem: the built-in text is used meanwhile."""
+        self.log.error("template_broken")
+        return compose_alert(f"template:{problem}", "a template is broken; the built-in text is used",
+                             f"{problem}\n\nMessages are still acknowledged and forwarded with the built-in text.\n"
+                             "Fix the template and check it with 'mailrouter check'.\n",
+                             self.config.service.operators, self.config.service.alert_from,
+                             self.config.service.domain)
+
+    def _escalations(self, case: CaseRef, decision: Decision, facts: Facts, original: bytes, summary: str,
+                     flags: list[str], now, notified: list[str]) -> tuple[list[Outgoing], list[AuditEvent]]:
+        """Escalation mails, composed now, each waiting in the outbox until its step is due."""
+        outgoing: list[Outgoing] = []
+        events: list[AuditEvent] = []
         for i, step, at, targets in escalation_plan(self.config, decision, case, now, notified):
             escalation = forward_message(case, decision, original, summary, targets, self.config.service.domain,
-                                         flags, extra_subject="", reply_to=self._reply_to(facts, case),
-                                         kind=f"escalation-{i + 1}")
+                                         flags, reply_to=self._reply_to(facts, case), kind=f"escalation-{i + 1}")
             escalation.replace_header("Subject", f"[ESCALATED] {escalation['Subject']}")
             escalation["X-Mailrouter-Escalation"] = f"step {i + 1}: {step.notify} after {step.after_minutes} min"
             mails, step_events = self.sealer.forward(escalation, facts, decision, case, targets,
-                                                    kind="escalation", delay=(at - now).total_seconds())
+                                                     kind="escalation", delay=(at - now).total_seconds())
             outgoing += mails
             events += step_events
-        return _unique(outgoing), events, send_ack
+        return outgoing, events
 
     @staticmethod
     def _reply_to(facts: Facts, case: CaseRef) -> list[str]:
@@ -346,7 +386,8 @@ class Pipeline:
                            headers=[], defects=[], auto_submitted=False, is_list=False, is_bounce=False,
                            is_noreply=True, from_self=False, ack_blockers=["could not process"])
         flags = ["could-not-process"]
-        recipients = initial_targets(self.config, decision, case, clock.now())[0]
+        now = clock.now()
+        recipients, notified, _, _ = initial_targets(self.config, decision, case, now)
         message = forward_message(case, decision, msg.data, summary, recipients, self.config.service.domain, flags)
         try:
             forwards, _ = self.sealer.forward(message, facts_stub, decision, case, recipients)
@@ -357,6 +398,10 @@ class Pipeline:
                 forwards = [to_outgoing("notice", notice_message(case, decision, recipients, self.config.service.domain,
                                                                  f"internal error {logmod.error_kind(exc)}"),
                                         self.config.service.alert_from, recipients)]
+        try:
+            escalations, _ = self._escalations(case, decision, facts_stub, msg.data, summary, flags, now, notified)
+        except Exception:  # noqa: BLE001 - the forward above matters more than its escalations
+            escalations = []
         alert = compose_alert(f"fallback:{case_id}", f"case {tag} could not be processed",
                               f"Case {tag} in mailbox {msg.mailbox} could not be processed ({reason}).\n"
                               "It was forwarded raw to the team, without acknowledgement.\n",
@@ -368,7 +413,7 @@ class Pipeline:
         self.store.commit_decision(
             ledger_id=ledger_id, owner=self.owner, message_id_hash=msgid_hash, raw_sha256=raw_sha, case=new_case,
             events=[AuditEvent("intake", "could not process", {"reason": reason})],
-            outgoing=_unique([*forwards, alert]))
+            outgoing=_unique([*forwards, *escalations, alert]))
         metrics.FALLBACKS.labels(msg.mailbox).inc()
         self.log.error("case_fallback", case=tag, mailbox=msg.mailbox, reason=reason)
         return "fallback"

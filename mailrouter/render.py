@@ -70,6 +70,11 @@ class Templates:
                 return path, lang
         return None, "en"
 
+    def render_builtin_ack(self, context: dict[str, Any]) -> RenderedAck:
+        """The text used when an operator's template is missing or broken."""
+        subject, body = self._render_split(BUILTIN_ACK, context, "builtin")
+        return RenderedAck(subject, body, "builtin", "en")
+
     def render_ack(self, template_set: str, language: str, context: dict[str, Any]) -> RenderedAck:
         path, lang = self.ack_path(template_set, language)
         source = path.read_text(encoding="utf-8") if path else BUILTIN_ACK
@@ -82,7 +87,8 @@ class Templates:
         try:
             return self.env.from_string(source).render(**context)
         except TemplateError as exc:
-            raise TemplateProblem(f"{path}: {exc}") from None
+            line = getattr(exc, "lineno", None)
+            raise TemplateProblem(f"{path}:{line}: {exc}" if line else f"{path}: {exc}") from None
 
     def _render_split(self, source: str, context: dict[str, Any], where: str) -> tuple[str, str]:
         try:
@@ -96,9 +102,15 @@ class Templates:
         subject = clean_header_value(first[len("subject:"):].strip())
         return subject, rest.lstrip("\n")
 
-    def validate(self, mailboxes: list[str]) -> list[str]:
+    def validate(self, mailboxes: list[str], forward_sample: dict[str, Any] | None = None) -> list[str]:
         """Render every template with sample values; return problems as 'file:line: message'."""
         problems: list[str] = []
+        forward = self.root / "forward.txt.j2"
+        if forward_sample is not None and forward.is_file():
+            try:
+                self.render_text("forward.txt.j2", forward_sample, "")
+            except TemplateProblem as exc:
+                problems.append(str(exc))
         sample = {"case_tag": "7F3K", "mailbox_address": "intake@example.org", "language": "en",
                   "mailbox": "example", "urgency": "normal"}
         for mailbox in mailboxes:

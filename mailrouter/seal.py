@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import email
 import time
+from dataclasses import replace
 from email.message import EmailMessage
 
 from .compose import SMTP_POLICY, CaseRef, compose_alert, notice_message, to_outgoing
@@ -145,14 +146,18 @@ class Sealer:
             notice = notice_message(case, decision, keyless, self.config.service.domain, problem,
                                     kind=f"{forward_kind(forward)}-notice")
             out.append(to_outgoing("notice" if kind == "forward" else kind, notice, envelope, keyless, delay))
-            out.append(compose_alert(
+            alert = compose_alert(
                 f"keyless:{case.id}:{forward_kind(forward)}", f"case {case.tag}: staff without a usable key",
                 f"Case {case.tag} ({case.mailbox}, {decision.urgency}) could not be sent encrypted to: "
                 f"{', '.join(staff_ids)} ({problem}).\nThey got a notice without content. "
                 f"{'Nobody' if not keyed else 'The others'} received the case"
                 f"{'; it is in the processed folder of the mailbox.' if not keyed else '.'}\n"
                 "Fix: pin a valid encryption key (staff.<id>.key) and import it; run 'mailrouter check'.\n",
-                self.config.service.operators, self.config.service.alert_from, self.config.service.domain))
+                self.config.service.operators, self.config.service.alert_from, self.config.service.domain)
+            if kind == "escalation":
+                # Raised when the step is due, and cancelled with it by a claim.
+                alert = replace(alert, kind="escalation", delay_seconds=delay)
+            out.append(alert)
             events.append(AuditEvent("forward", "staff without usable key got a notice only",
                                      {"staff": staff_ids, "problem": problem}))
         return out, events

@@ -79,7 +79,11 @@ def key_problems(config: Config, crypto) -> list[tuple[str, str]]:
         return []
     service = sorted({config.crypto.service_key, *(b.key for b in config.mailboxes.values() if b.key)})
     pinned = {sid: s.key for sid, s in config.staff.items() if s.key}
-    problems = [(p.severity, str(p)) for p in crypto.check_keys(service, pinned)]
+    problems = []
+    for p in crypto.check_keys(service, pinned):
+        # A service key that cannot sign or decrypt stops every encrypted forward: never just a warning.
+        severity = "error" if p.who == "service key" and p.problem != "expires_soon" else p.severity
+        problems.append((severity, str(p).replace(f"{p.severity}:", f"{severity}:", 1)))
     for sid, staff in config.staff.items():
         if not staff.key:
             severity = "error" if config.crypto.encrypt_all_forwards else "warning"
@@ -171,6 +175,12 @@ class Service:
         await self.deliverer.deliver_due()
         metrics.record_outbox(await asyncio.to_thread(self.store.outbox_counts))
 
+    async def _housekeeping_job(self) -> None:
+        keep = timedelta(days=self.config.delivery.keep_sent_days)
+        erased = await asyncio.to_thread(self.store.purge_sent, keep)
+        if erased:
+            self.log.info("sent_mail_erased", count=erased)
+
     async def _reload_job(self) -> None:
         await asyncio.to_thread(self.reload_rules)
 
@@ -227,6 +237,8 @@ class Service:
                                max_instances=1, coalesce=True, misfire_grace_time=None)
         self.scheduler.add_job(self._reload_job, "interval", id="reload-rules", seconds=RULES_RELOAD_SECONDS,
                                max_instances=1, coalesce=True)
+        self.scheduler.add_job(self._housekeeping_job, "interval", id="housekeeping", minutes=10,
+                               next_run_time=now, max_instances=1, coalesce=True)
         self.scheduler.start()
         for name, box in self.config.mailboxes.items():
             if box.idle and box.account is not None:

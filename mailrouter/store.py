@@ -372,9 +372,15 @@ class Store:
                 conn.execute(insert(audit).values(case_id=case.id, at=now, stage=ev.stage,
                                                   event=ev.event, detail=ev.detail))
             for out in outgoing:
+                if out.kind == "alert" and self._queued(conn, out.message_id):
+                    continue  # the same alert (e.g. a rotation gap this hour) is already on its way
                 self._enqueue(conn, out, case.id, now)
             if ack_rate_key:
                 self._touch_ack_rate(conn, ack_rate_key, now)
+
+    @staticmethod
+    def _queued(conn: Connection, message_id: str) -> bool:
+        return conn.execute(select(outbox.c.id).where(outbox.c.message_id == message_id)).first() is not None
 
     def _enqueue(self, conn: Connection, out: Outgoing, case_id: str | None, now: datetime) -> None:
         conn.execute(
@@ -389,8 +395,7 @@ class Store:
         """Queue one mail outside a decision (alerts, escalations). False if already queued."""
         now = utcnow()
         with self.engine.begin() as conn:
-            exists = conn.execute(select(outbox.c.id).where(outbox.c.message_id == out.message_id)).first()
-            if exists:
+            if self._queued(conn, out.message_id):
                 return False
             self._enqueue(conn, out, case_id, now)
             if event and case_id:
@@ -520,6 +525,15 @@ class Store:
     def case_tag(self, case_id: str) -> str | None:
         with self.engine.connect() as conn:
             return conn.execute(select(cases.c.tag).where(cases.c.id == case_id)).scalar()
+
+    def purge_sent(self, older_than: timedelta) -> int:
+        """Erase the bytes of mail sent longer ago than ``older_than``; keep the row
+        (its Message-ID still deduplicates, the audit trail still refers to it)."""
+        with self.engine.begin() as conn:
+            return conn.execute(update(outbox).where(and_(outbox.c.state == "sent",
+                                                          outbox.c.sent_at < utcnow() - older_than,
+                                                          outbox.c.data != b""))
+                                .values(data=b"")).rowcount
 
     def requeue_failed(self) -> int:
         """Operator action after fixing a permanent failure (e.g. a staff address)."""

@@ -55,7 +55,7 @@ def append_samples(dovecot) -> dict[str, bytes]:
 def by_kind(messages):
     acks = [m for m in messages if m.message.get("Auto-Submitted") == "auto-replied"]
     forwards = [m for m in messages if ".forward@" in str(m.message.get("Message-ID", ""))]
-    alerts = [m for m in messages if str(m.message.get("Subject", "")).startswith("[mailrouter alert]")]
+    alerts = [m for m in messages if str(m.message.get("Subject", "")).strip().startswith("[mailrouter alert]")]
     return acks, forwards, alerts
 
 

@@ -164,3 +164,55 @@ def test_message_that_keeps_killing_the_service_is_forwarded_raw_with_an_alert(t
     assert "could-not-process" in forwards[0].message["X-Mailrouter-Flags"]
     assert "could not be processed" in alerts[0].message["Subject"]
     assert dovecot.uids("emergency", "INBOX") == []
+
+
+def test_a_rotation_gap_alerts_once_and_every_case_still_goes_out(tmp_path, dovecot, smtp_sink):
+    """An empty first layer falls through to the next; the operators hear of the gap once per hour."""
+    for i in range(3):
+        dovecot.append("emergency", "INBOX", client_mail(f"s{i}@example.net", "emergency", "help", f"Help {i}."))
+    config = oncall_config(tmp_path, dovecot, smtp_sink)
+    config.write_text(config.read_text().replace('name = "primary"\nmembers = ["chen"]\nstart = "2026-01-05T09:00"',
+                                                 'name = "primary"\nmembers = ["chen"]\nstart = "2030-01-07T09:00"'))
+    assert "2030-01-07" in config.read_text()
+    result = run_once(config)
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    acks, forwards, alerts = by_kind(smtp_sink.messages)
+    assert len(forwards) == 3 and len(acks) == 3
+    assert all(f.rcpt_tos == ["bola@staff.example.org"] for f in forwards)  # the secondary, as primary
+    assert len(alerts) == 1 and "without anyone on call" in alerts[0].message["Subject"]
+    assert not any("could-not-process" in str(f.message.get("X-Mailrouter-Flags", "")) for f in forwards)
+
+
+def test_a_broken_template_uses_the_builtin_text_and_alerts(tmp_path, dovecot, smtp_sink):
+    import shutil
+
+    from mailfactory import REPO as repo
+
+    templates = tmp_path / "templates"
+    shutil.copytree(repo / "templates", templates)
+    (templates / "ack" / "emergency" / "en.txt.j2").write_text("Subject: received {{ case_tag }\n\nbroken\n")
+    dovecot.append("emergency", "INBOX", client_mail("amir@example.net", "emergency", "help", "They are here now."))
+    config = oncall_config(tmp_path, dovecot, smtp_sink)
+    config.write_text(config.read_text().replace(f'templates_dir = "{repo / "templates"}"',
+                                                 f'templates_dir = "{templates}"'))
+    assert run_once(config).returncode == 0
+    acks, forwards, alerts = by_kind(smtp_sink.messages)
+    assert len(acks) == 1 and len(forwards) == 1
+    assert "We received your message" in acks[0].message["Subject"]
+    assert len(alerts) == 1 and "template is broken" in alerts[0].message["Subject"]
+    check = subprocess.run([sys.executable, "-m", "mailrouter.cli", "check", "-c", str(config)],
+                           capture_output=True, text=True, cwd=str(REPO))
+    assert check.returncode == 1 and "en.txt.j2:1" in check.stderr
+
+
+def test_could_not_process_cases_escalate_too(tmp_path, dovecot, smtp_sink):
+    dovecot.append("emergency", "INBOX", client_mail("amir@example.net", "emergency", "help", "They are here."))
+    config = oncall_config(tmp_path, dovecot, smtp_sink)
+    store = Store(load_config(config).store.url)
+    for _ in range(3):
+        assert run_once(config, {"MAILROUTER_CRASH_AT": "after_claim"}).returncode == -signal.SIGKILL
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE ledger SET lease_until = '2000-01-01 00:00:00' WHERE state = 'claimed'")
+    assert run_once(config).returncode == 0
+    assert run_once(config, at(20)).returncode == 0
+    assert len(escalations(smtp_sink)) == 2

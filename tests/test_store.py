@@ -141,3 +141,17 @@ def test_pseudonyms_are_keyed_and_stable(store, tmp_path):
     assert a == store.pseudonym("someone@example.net")
     assert "someone" not in a
     assert a != Store(f"sqlite:///{tmp_path / 'other.db'}").pseudonym("someone@example.net")
+
+
+def test_sent_mail_bytes_are_erased_after_the_retention_time(store):
+    claim = store.claim(key(7), "emergency", "w", timedelta(minutes=5))
+    case = new_case(store)
+    store.commit_decision(ledger_id=claim.ledger_id, owner="w", message_id_hash=None, raw_sha256="7" * 64,
+                          case=case, events=[], outgoing=[mail(case), mail(case, "ack")])
+    first, second = store.claim_due("w", 10, timedelta(minutes=5))
+    store.mark_sent(first.id)
+    assert store.purge_sent(timedelta(days=1)) == 0
+    assert store.purge_sent(timedelta(seconds=-1)) == 1  # only the sent one
+    rows = {r.id: r for r in store.outbox_rows()}
+    assert bytes(rows[first.id].data) == b"" and bytes(rows[second.id].data) != b""
+    assert store.enqueue(mail(case)) is False  # its Message-ID still counts as sent
