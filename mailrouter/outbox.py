@@ -30,7 +30,7 @@ from .config import Config
 from .faults import crashpoint
 from .store import OutboxItem, Store, utcnow
 
-LEASE = timedelta(minutes=5)
+LEASE = timedelta(minutes=2)
 
 
 @dataclass

@@ -43,7 +43,7 @@ from .routing import route
 from .sources import Source, SourceError
 from .store import AuditEvent, LostClaim, NewCase, Store
 
-CLAIM_LEASE = timedelta(minutes=5)
+CLAIM_LEASE = timedelta(minutes=2)  # how long a crashed worker can delay a message
 CASE_TAG = re.compile(r"\[case ([0-9A-HJKMNP-TV-Z]{4,8})\]", re.IGNORECASE)
 MAX_ATTEMPTS = 3
 
