@@ -261,6 +261,7 @@ def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, hel
             "language": decision.language, "mailbox": mailbox, "urgency": decision.urgency})
         ack = {"template": rendered.template, "subject": rendered.subject, "body": rendered.body}
     data = {
+        "schema": 1,  # bumped on any incompatible change of this output (README: "explain --json")
         "mailbox": mailbox,
         "facts": {
             "sender": facts.sender, "subject": facts.subject, "language": facts.language,

@@ -45,7 +45,9 @@ def test_explain_json_shows_facts_and_decision_and_sends_nothing(tmp_path):
     result = mailrouter("explain", str(sample), "--mailbox", "emergency", "--json", "-c", str(REPO / "config.toml"))
     assert result.returncode == 0, result.stderr[-2000:]
     data = json.loads(result.stdout)
-    assert set(data) >= {"mailbox", "facts", "decision", "acknowledgement"}
+    assert data["schema"] == 1
+    assert set(data) >= {"mailbox", "facts", "rules", "decision", "acknowledgement"}
+    assert {"rule", "matched", "reached", "reasons", "source"} <= set(data["rules"][0])
     assert data["facts"]["language"] == "fa"
     assert data["decision"]["urgency"] == "critical"
     assert data["acknowledgement"]["subject"]
