@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .oncall import EscalationPolicy, Rotation, validate_oncall
-from .strict import NAME_RE, Strict
+from .strict import NAME_RE, Strict, error_message
 
 ADDRESS_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 
@@ -342,14 +342,7 @@ def _format_validation(exc: ValidationError, path: Path, locator: "TomlLocator",
             for sub_loc, msg in ctx_error.problems:
                 lines.append(_line(path, locator, sub_loc, msg))
             continue
-        msg = err["msg"]
-        if err["type"] == "extra_forbidden":
-            msg = "unknown key (check the spelling; see README 'Configuration')"
-        elif err["type"] == "missing":
-            msg = "required key is missing"
-        elif msg.startswith("Value error, "):
-            msg = msg[len("Value error, "):]
-        lines.append(_line(path, locator, loc, msg))
+        lines.append(_line(path, locator, loc, error_message(err)))
     return lines
 
 

@@ -133,7 +133,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
-from .strict import NAME_RE, Strict
+from .strict import NAME_RE, Strict, error_message
 
 UTC = timezone.utc
 OPERATORS = "operators"  # the entry targets_for_step returns for "the operators" by default
@@ -649,14 +649,7 @@ def _pydantic_problems(exc: ValidationError, prefix: tuple[str, ...]) -> list[Pr
     problems: list[Problem] = []
     for err in exc.errors():
         loc = prefix + tuple(str(p) for p in err["loc"])
-        msg = err["msg"]
-        if err["type"] == "extra_forbidden":
-            msg = "unknown key (check the spelling; see README 'Configuration')"
-        elif err["type"] == "missing":
-            msg = "required key is missing"
-        elif msg.startswith("Value error, "):
-            msg = msg[len("Value error, "):]
-        problems.append((loc, msg))
+        problems.append((loc, error_message(err)))
     return problems
 
 

@@ -25,7 +25,7 @@ from pydantic import BeforeValidator, Field, StrictBool, StrictInt, StrictStr, V
 from .config import Config
 from .routing import (FLAG_FACTS, All, AnyOf, Condition, Flag, Glob, Keywords, LanguageIs, MailboxIs, Not, Regex,
                       Rule, RuleSet, SignatureIs, SizeOver, SizeUnder)
-from .strict import NAME_RE, Strict
+from .strict import NAME_RE, Strict, error_message
 
 SIGNATURE_STATUSES = ("none", "valid", "invalid", "unknown_key", "expired_key", "revoked_key", "error")
 TAG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -273,16 +273,8 @@ class _Problems:
 
 
 def _pydantic_message(err: dict, section: str | None = None) -> str:
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        hint = {"when": "unknown condition", "then": "unknown action"}.get(section or "", "unknown key")
-        return f"{hint} (see rules/README.md)"
-    if kind == "missing":
-        return "required key is missing"
-    msg = err["msg"]
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
-    return msg
+    hint = {"when": "unknown condition", "then": "unknown action"}.get(section or "", "unknown key")
+    return error_message(err, unknown_key=f"{hint} (see rules/README.md)")
 
 
 def _user_loc(data: Any, loc: tuple) -> tuple:
