@@ -10,7 +10,7 @@ import asyncio
 import json
 import os
 import sys
-from datetime import timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional
 
@@ -342,17 +342,24 @@ def ack(case: str = typer.Argument(..., help="Case tag (e.g. 7F3K) or id."),
 @app.command()
 def oncall(config_path: Path = ConfigOption,
            at: Optional[str] = typer.Option(None, "--at", help="A time: 2026-12-24T10:00+01:00, or local in --tz."),
-           tz: str = typer.Option("UTC", "--tz", help="Zone for --at without an offset.")) -> None:
+           tz: Optional[str] = typer.Option(None, "--tz", help="Zone for --at without an offset "
+                                                               "(default: each rotation's own zone).")) -> None:
     """Who is on call for each mailbox and urgency, now or at --at, and the next handoffs."""
     config = _load(config_path)
     from . import clock
     from .oncall import local_time, next_handoffs, on_call, parse_at, targets_for_step
 
-    try:
-        when = parse_at(at, tz) if at else clock.now()
-    except ValueError as exc:
-        _fail(str(exc))
-    console.print(f"on call at {when:%Y-%m-%d %H:%M} UTC", highlight=False)
+    def moment(zone: str) -> datetime:
+        try:
+            return parse_at(at, tz or zone) if at else clock.now()
+        except ValueError as exc:
+            _fail(str(exc))
+
+    when = moment("UTC")
+    if at and not tz:
+        console.print(f"on call at {at}, in each rotation's own zone", highlight=False)
+    else:
+        console.print(f"on call at {when:%Y-%m-%d %H:%M} UTC", highlight=False)
     name = lambda t: t if "@" in t else f"{t} ({config.staff[t].name})"  # noqa: E731
     for mailbox, box in config.mailboxes.items():
         if not box.rotation:
@@ -360,8 +367,9 @@ def oncall(config_path: Path = ConfigOption,
             console.print(f"\n[bold]{mailbox}[/]: no rotation; every member of team {box.team}: {members}")
             continue
         rotation = config.rotations[box.rotation]
+        when = moment(rotation.timezone)
         result = on_call(rotation, when)
-        table = Table(title=f"{mailbox} (rotation {box.rotation})")
+        table = Table(title=f"{mailbox} (rotation {box.rotation}, {when.astimezone(rotation.zone):%Y-%m-%d %H:%M %Z})")
         for column in ("layer", "on call", "local time", "why"):
             table.add_column(column)
         for layer in result.layers:

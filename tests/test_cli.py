@@ -86,3 +86,16 @@ def test_check_connect_reports_a_dead_imap_server(tmp_path, dovecot, smtp_sink):
     assert dead.returncode == 1
     assert "Traceback" not in dead.stderr
     assert "mailbox emergency" in dead.stderr or "imap emergency" in dead.stderr
+
+
+def test_oncall_shows_the_override_and_the_escalation_chain():
+    result = mailrouter("oncall", "--at", "2026-12-25T10:00", "-c", str(REPO / "config.toml"))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "override (holiday swap with chen)" in out  # alice covers Christmas in config.toml
+    assert "2026-12-25 10:00 CET" in out  # read in the rotation's zone
+    critical = next(line for line in out.splitlines() if line.strip().startswith("critical:"))
+    assert "alice" in critical.split(";")[0] and "+5 min: bola" in critical and "operators@example.org" in critical
+    assert "next:" in out
+    bad = mailrouter("oncall", "--at", "not a time", "-c", str(REPO / "config.toml"))
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
