@@ -319,6 +319,43 @@ def _print_explain(data: dict) -> None:
         console.print(ack["body"], highlight=False, markup=False)
 
 
+@app.command("case")
+def case_command(case: str = typer.Argument(..., help="Case tag (e.g. 7F3K) or id."),
+                 config_path: Path = ConfigOption, as_json: bool = typer.Option(False, "--json")) -> None:
+    """A case's audit trail: every stage, rule, claim and delivery (no message content)."""
+    config = _load(config_path)
+    from .store import Store
+
+    store = Store(config.store.url)
+    row = store.find_case(case)
+    if row is None:
+        _fail(f"no case {case!r}")
+    data = {
+        "case": row.tag, "id": row.id, "mailbox": row.mailbox, "urgency": row.urgency, "language": row.language,
+        "tags": row.tags, "flags": row.flags, "encrypted": row.encrypted, "status": row.status,
+        "claimed_by": row.claimed_by, "created_at": row.created_at.isoformat(),
+        "trail": [{"at": e["at"].isoformat(), "stage": e["stage"], "event": e["event"], "detail": e["detail"]}
+                  for e in store.audit_trail(row.id)],
+        "mail": [{"kind": m.kind, "state": m.state, "recipients": len(m.recipients), "attempts": m.attempts,
+                  "due": m.next_attempt_at.isoformat() if m.state == "pending" else None,
+                  "last_error": m.last_error} for m in store.outbox_rows(row.id)],
+    }
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    console.print(f"case {row.tag} ({row.mailbox}, {row.urgency}, {row.language}) {row.status}"
+                  + (f" by {row.claimed_by}" if row.claimed_by else ""), highlight=False)
+    for event in data["trail"]:
+        detail = json.dumps(event["detail"], ensure_ascii=False) if event["detail"] else ""
+        console.print(f"  {event['at'][:19]}  {event['stage']:<9} {event['event']}  {detail}",
+                      highlight=False, markup=False)
+    for mail in data["mail"]:
+        console.print(f"  mail: {mail['kind']:<11} {mail['state']:<9} to {mail['recipients']} recipient(s)"
+                      + (f", due {mail['due'][:19]}" if mail["due"] else "")
+                      + (f", last error {mail['last_error']}" if mail["last_error"] else ""),
+                      highlight=False, markup=False)
+
+
 @app.command()
 def ack(case: str = typer.Argument(..., help="Case tag (e.g. 7F3K) or id."),
         by: str = typer.Option(..., "--by", help="Staff id of the person taking the case."),

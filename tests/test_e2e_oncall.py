@@ -102,6 +102,13 @@ def test_claim_by_reply_stops_escalation(tmp_path, dovecot, smtp_sink):
     assert case.status == "claimed" and case.claimed_by == "chen"
     trail = store.audit_trail(case.id)
     assert any(e["stage"] == "claim" and e["detail"]["via"] == "reply" for e in trail)
+    shown = subprocess.run([sys.executable, "-m", "mailrouter.cli", "case", case.tag, "-c", str(config)],
+                           capture_output=True, text=True, cwd=str(REPO))
+    assert shown.returncode == 0, shown.stderr
+    for stage in ("intake", "parse", "language", "route", "ack", "forward", "claim", "deliver"):
+        assert f" {stage} " in shown.stdout, stage
+    assert "escalation  cancelled" in shown.stdout
+    assert "amir@example.net" not in shown.stdout and "They are here" not in shown.stdout
     assert dovecot.uids("emergency", "INBOX") == []
 
 
