@@ -185,6 +185,7 @@ class KeyInfo:
     has_secret: bool = False
     secret_encryption: bool = False  # a usable secret encryption (sub)key is present
     secret_signing: bool = False
+    encryption_expires: int | None = None  # latest expiry of the usable encryption (sub)keys; None = never
 
     @property
     def expired(self) -> bool:
@@ -1577,6 +1578,12 @@ class Crypto:
             days = max(0, int((key.expires - time.time()) // 86400))
             fix = f"extend it before it expires: gpg --homedir {home} --quick-set-expire {fpr} 2y" if service else f"ask {name} to extend the key and send the refreshed public key"
             return [KeyProblem(who, fpr, "expires_soon", "warning", f"the key expires in {days} days", fix)]
+        if key.encryption_expires is not None and key.encryption_expires < soon:
+            days = max(0, int((key.encryption_expires - time.time()) // 86400))
+            fix = (f"extend it: gpg --homedir {home} --quick-set-expire {fpr} 2y '*', then republish the public key"
+                   if service else f"ask {name} to extend the encryption subkey and send the refreshed public key")
+            return [KeyProblem(who, fpr, "expires_soon", "warning",
+                               f"the encryption subkey expires in {days} days", fix)]
         return []
 
     def _passphrase_works(self, fpr: str) -> bool:
@@ -1706,6 +1713,9 @@ def _parse_colons(data: bytes, secret: bool) -> list[KeyInfo]:
         if not k["fpr"]:
             continue
         sec_enc = sec_sign = False
+        # own capability letters are lower case (the primary's upper-case ones summarise its subkeys)
+        enc_expiries = [d["expires"] for d in [k, *k["subs"]] if "e" in d["cap"] and usable(d, "e")]
+        enc_expires = None if (not enc_expiries or None in enc_expiries) else max(enc_expiries)
         if k["secret"]:
             sec_sign = usable(k, "s") or any(usable(s, "s") for s in k["subs"])
             sec_enc = usable(k, "e") or any(usable(s, "e") for s in k["subs"])
@@ -1720,6 +1730,7 @@ def _parse_colons(data: bytes, secret: bool) -> list[KeyInfo]:
                 has_secret=bool(k["secret"]) and (k["token"] != "#" or any(s["token"] != "#" for s in k["subs"])),
                 secret_encryption=sec_enc,
                 secret_signing=sec_sign,
+                encryption_expires=enc_expires,
             )
         )
     return out

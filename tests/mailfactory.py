@@ -96,8 +96,15 @@ def list_mail(mailbox: str) -> bytes:
 
 
 def write_config(tmp_path: Path, dovecot=None, smtp=None, *, maildirs: dict[str, Path] | None = None,
-                 extra: str = "", delivery: str = "", mailbox_folder: str = "INBOX", smtp_extra: str = "") -> Path:
-    """A config.toml for the test servers. Passwords come from files, as in production."""
+                 extra: str = "", delivery: str = "", mailbox_folder: str = "INBOX", smtp_extra: str = "",
+                 smtp_tls: str = "none", imap_tls: str = "none", imap_port: int | None = None,
+                 imap_extra: str = "") -> Path:
+    """A config.toml for the test servers. Passwords come from files, as in production.
+
+    ``smtp_tls``/``imap_tls`` set the ``tls`` mode of ``[smtp]`` and of every
+    ``[accounts.X]``; ``imap_port`` overrides the Dovecot port (e.g. its
+    ``imaps_port``); ``imap_extra`` is added to every account (e.g. ``verify_tls = false``).
+    """
     secrets = tmp_path / "secrets"
     secrets.mkdir(exist_ok=True)
     accounts = ""
@@ -107,12 +114,12 @@ def write_config(tmp_path: Path, dovecot=None, smtp=None, *, maildirs: dict[str,
             accounts += textwrap.dedent(f"""
                 [accounts.{user}]
                 host = "127.0.0.1"
-                port = {dovecot.port}
-                tls = "none"
+                port = {imap_port or dovecot.port}
+                tls = "{imap_tls}"
                 username = "{user}"
                 password_file = "{secrets / user}"
                 timeout = 10
-                """)
+                """) + (textwrap.dedent(imap_extra).strip() + "\n" if imap_extra else "")
     boxes = ""
     for name, default in (("humanrights", "normal"), ("emergency", "critical")):
         source = (f'maildir = "{maildirs[name]}"' if maildirs else f'account = "{name}"')
@@ -142,7 +149,7 @@ def write_config(tmp_path: Path, dovecot=None, smtp=None, *, maildirs: dict[str,
         [smtp]
         host = "127.0.0.1"
         port = {smtp.port if smtp else 2525}
-        tls = "none"
+        tls = "{smtp_tls}"
         timeout = 10
         {smtp_extra}
 

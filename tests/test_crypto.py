@@ -751,3 +751,28 @@ def test_fixtures_are_small_and_encrypted_ones_hide_their_canary():
     assert total < 2_000_000
     for name in list(CLIENTS) + list(FAILURES):
         assert canary(name).encode() not in load(name)
+
+
+def test_check_warns_when_only_the_encryption_subkey_expires_soon(tmp_path):
+    """A primary key without expiry whose encryption subkey runs out in 5 days."""
+    home = Path(tempfile.mkdtemp(prefix="mrsub-", dir="/tmp"))
+    try:
+        os.chmod(home, 0o700)
+        run = lambda *a: subprocess.run(["gpg", "--homedir", str(home), "--batch", "--pinentry-mode", "loopback",  # noqa: E731
+                                         "--passphrase", "", *a], capture_output=True, timeout=60)
+        assert run("--quick-gen-key", "Soon <soon@staff.example.org>", "ed25519", "cert,sign", "never").returncode == 0
+        listing = run("--with-colons", "--list-keys").stdout.decode()
+        fpr = next(line.split(":")[9] for line in listing.splitlines() if line.startswith("fpr"))
+        assert run("--quick-add-key", fpr, "cv25519", "encr", "5d").returncode == 0
+        public = run("--export", "--armor", fpr).stdout
+        crypto = Crypto(Path(tempfile.mkdtemp(prefix="mrs-", dir="/tmp")), Path(tempfile.mkdtemp(prefix="mrc-", dir="/tmp")))
+        try:
+            crypto.import_staff_key(public, fpr)
+            problems = crypto.check_keys([], {"soon": fpr})
+            assert [(p.problem, p.severity) for p in problems] == [("expires_soon", "warning")]
+            assert "encryption subkey expires in" in problems[0].message
+        finally:
+            crypto.close()
+    finally:
+        subprocess.run(["gpgconf", "--homedir", str(home), "--kill", "all"], capture_output=True)
+        shutil.rmtree(home, ignore_errors=True)
