@@ -18,6 +18,7 @@ survive a restart and be visible to every instance.
 from __future__ import annotations
 
 import asyncio
+import ssl
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -49,14 +50,41 @@ class PermanentFailure(Exception):
     pass
 
 
+# 5xx replies about our session, not the mail: STARTTLS required (530), authentication
+# (534, 535, 538). They fail every mail the same way until the operator fixes the
+# config, so mail waits and retries by itself, and the operators are alerted at once.
+SESSION_CODES = frozenset({530, 534, 535, 538})
+
+
 def classify(exc: BaseException) -> type[Exception]:
     code = getattr(exc, "code", None)
+    if code in SESSION_CODES:
+        return TemporaryFailure
     if isinstance(exc, aiosmtplib.SMTPRecipientsRefused):
         codes = [r.code for r in exc.recipients]
         return PermanentFailure if codes and all(500 <= c < 600 for c in codes) else TemporaryFailure
     if isinstance(code, int) and 500 <= code < 600:
         return PermanentFailure
     return TemporaryFailure
+
+
+def failure_kind(exc: BaseException) -> str:
+    """``error_kind`` that also names a TLS certificate failure.
+
+    aiosmtplib wraps a failed verification on an implicit-TLS connection in a
+    bare ``SMTPConnectError``, which would read like a dead relay; the
+    OpenSSL reason (``unable to get local issuer certificate``, ``Hostname
+    mismatch...``) names no person, so it is safe to log.
+    """
+    kind = logmod.error_kind(exc)
+    cause: BaseException | None = exc
+    for _ in range(5):  # a short explicit chain; never loop on a cyclic one
+        if cause is None or isinstance(cause, ssl.SSLCertVerificationError):
+            break
+        cause = cause.__cause__
+    if not isinstance(cause, ssl.SSLCertVerificationError):
+        return kind
+    return f"{kind}: TLS certificate verify failed ({cause.verify_message or 'unknown reason'})"
 
 
 class Deliverer:
@@ -149,7 +177,7 @@ class Deliverer:
             report.sent += 1
 
     def _handle_failure(self, item: OutboxItem, exc: BaseException, report: DeliveryReport) -> None:
-        kind = logmod.error_kind(exc)
+        kind = failure_kind(exc)
         if classify(exc) is PermanentFailure:
             self.store.mark_failed(item.id, kind)
             report.failed += 1
@@ -166,6 +194,8 @@ class Deliverer:
         attempts = item.attempts + 1
         delay = min(delivery.retry_initial_seconds * (2 ** (attempts - 1)), delivery.retry_max_seconds)
         alert_now = attempts >= delivery.alert_after_attempts and not item.alerted
+        if any(f" {code}" in kind for code in SESSION_CODES):
+            self._session_alert(kind)
         self.store.mark_retry(item.id, kind, utcnow() + timedelta(seconds=delay), alerted=item.alerted or alert_now)
         report.retried += 1
         metrics.DEFERRED.labels(item.kind).inc()
@@ -175,6 +205,19 @@ class Deliverer:
         if alert_now:
             self._alert(item, f"a {item.kind} could not be delivered after {attempts} attempts ({kind})",
                         "It is still queued and retried with backoff.")
+
+    def _session_alert(self, kind: str) -> None:
+        """One alert per hour and kind of session refusal (not one per queued mail)."""
+        hour = utcnow().strftime("%Y-%m-%dT%H")
+        alert = compose_alert(f"smtp-session:{kind}:{hour}", f"the SMTP relay refuses our session ({kind})",
+                              f"The relay {self.config.smtp.host}:{self.config.smtp.port} refused the session: {kind}.\n"
+                              "This is a configuration problem (TLS mode, username or password in [smtp]).\n"
+                              "All outgoing mail waits in the outbox and is retried with backoff; it goes out by\n"
+                              "itself once the configuration is fixed.\n",
+                              self.config.service.operators, self.config.service.alert_from,
+                              self.config.service.domain)
+        if self.store.enqueue(alert, None):
+            self.log.error("operator_alert", about="smtp session refused", error=kind)
 
     def _alert(self, item: OutboxItem, subject: str, detail: str) -> None:
         if item.kind == "alert":
