@@ -16,7 +16,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, formataddr
 from datetime import datetime, timezone
 
-from .headers import clean_header_value, safe_address, safe_message_id
+from .headers import check_header_block, clean_header_value, safe_address, safe_message_id
 from .model import Decision, Facts, Outgoing, Parsed
 
 SMTP_POLICY = SMTP.clone(max_line_length=78)
@@ -55,10 +55,21 @@ def subject_tag(decision: Decision, case: CaseRef) -> str:
     return f"[{decision.urgency.upper()}][{lang}][case {case.tag}]"
 
 
+# Every header mailrouter itself writes at the top of an outgoing mail.
+OUTGOING_HEADERS = frozenset({
+    "from", "to", "subject", "date", "message-id", "mime-version", "in-reply-to", "references", "reply-to",
+    "auto-submitted", "x-auto-response-suppress", "content-type", "content-transfer-encoding",
+    "content-language", "content-disposition", "x-mailrouter-case", "x-mailrouter-urgency",
+    "x-mailrouter-language", "x-mailrouter-rules", "x-mailrouter-flags", "x-mailrouter-escalation",
+})
+
+
 def to_outgoing(kind: str, msg: EmailMessage, envelope_from: str, recipients: list[str],
                 delay_seconds: float = 0.0) -> Outgoing:
-    return Outgoing(kind, str(msg["Message-ID"]), envelope_from, tuple(recipients), msg.as_bytes(policy=SMTP_POLICY),
-                    delay_seconds)
+    """Serialise, then verify the header block: raises UnsafeHeaders rather than queue an injected header."""
+    data = msg.as_bytes(policy=SMTP_POLICY)
+    check_header_block(data, OUTGOING_HEADERS)
+    return Outgoing(kind, str(msg["Message-ID"]), envelope_from, tuple(recipients), data, delay_seconds)
 
 
 def compose_ack(case: CaseRef, parsed: Parsed, facts: Facts, subject: str, body: str, domain: str) -> Outgoing | None:

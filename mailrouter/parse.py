@@ -921,7 +921,7 @@ class _Walk:
         return self.leaves
 
     def _visit(self, part: Message, section: str, depth: int) -> list[Message]:
-        where = f"part {section}" if section else "message"
+        where = _part_label(section)
         _record_stdlib_defects(part, where, self.defects)
         if section:
             self._check_part_duplicates(part, where)
@@ -943,7 +943,7 @@ class _Walk:
             self.recoveries += 1
             recovered = _recover_multipart(part, ctype, depth)
             if recovered is not None:
-                _record_stdlib_defects(recovered, f"part {section}" if section else "message", self.defects)
+                _record_stdlib_defects(recovered, _part_label(section), self.defects)
                 return [child for child in recovered.get_payload() if isinstance(child, Message)]
         # No structure to be found: its text is still worth reading.
         self._add_leaf(part, section, "text/plain")
@@ -959,7 +959,7 @@ class _Walk:
                 self.defects.add(f"duplicate {_KNOWN_HEADERS[name]} in {where}")
 
     def _add_leaf(self, part: Message, section: str, ctype: str) -> None:
-        where = f"part {section or '1'}"
+        where = _part_label(section or "1")
         self.leaves.append(
             _Leaf(part, where, ctype, _disposition(part), _filename(part, where, self.defects))
         )
@@ -1448,3 +1448,13 @@ def parse(data: bytes) -> Parsed:
         except Exception:  # noqa: BLE001
             size = 0
         return _empty_parsed(size, defects)
+
+
+def _part_label(section: str) -> str:
+    """"part 1.2.1", shortened for deep nesting so defect strings stay short."""
+    if not section:
+        return "message"
+    if len(section) > 40:
+        depth = section.count(".") + 1
+        section = f"{section[:20]}...(depth {depth})"
+    return f"part {section}"

@@ -118,3 +118,31 @@ def test_acknowledgement_in_the_senders_language_and_direction(tmp_path, dovecot
     assert "English" in ka_text or "received" in ka_text.lower()
     assert 'dir="ltr"' in ka.get_body(("html",)).get_content()
     assert ka["Subject"] and "[" in ka["Subject"]
+
+
+def test_encoded_words_in_ids_addresses_and_subjects_cannot_inject_headers(tmp_path, dovecot, smtp_sink):
+    """Found by bench/fuzz_parse.py: the email package decodes encoded words in values it is given,
+    so a literal =?utf-8?b?DQpCY2M6...?= ("\\r\\nBcc: ...") in a Message-ID became a real header."""
+    evil = "=?utf-8?b?DQpCY2M6IGV2aWxAeC5vcmc=?="  # "\r\nBcc: evil@x.org"
+    double = "=?utf-8?q?=3D=3Futf-8=3Fb=3FDQpYLUV2aWw6IHllcw=3D=3D=3F=3D?="  # decodes to another encoded word
+    raws = [
+        (f"From: a@example.net\r\nTo: {ADDRESSES['humanrights']}\r\nSubject: help\r\n"
+         f"Message-ID: <x{evil}y@example.net>\r\nReferences: <r{evil}@example.net>\r\n"),
+        (f"From: b@example.net\r\nTo: {ADDRESSES['humanrights']}\r\nSubject: {double}\r\n"
+         "Message-ID: <b1@example.net>\r\n"),
+        (f"From: {evil}@example.net\r\nTo: {ADDRESSES['humanrights']}\r\nSubject: help\r\n"
+         "Message-ID: <c1@example.net>\r\n"),
+    ]
+    for head in raws:
+        dovecot.append("humanrights", "INBOX", (head + "Date: Tue, 24 Nov 2026 10:00:00 +0000\r\n"
+                                                "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+                                                "Someone is threatening me.\r\n").encode())
+    config = write_config(tmp_path, dovecot, smtp_sink, extra="\n[acknowledgements]\nsubject_echo = true\n")
+    assert run_once(config).returncode == 0
+    _, forwards, _ = by_kind(smtp_sink.messages)
+    assert len(forwards) == 3
+    for mail in smtp_sink.messages:
+        head = mail.data.split(b"\r\n\r\n", 1)[0]
+        names = {line.split(b":", 1)[0].lower() for line in head.split(b"\r\n") if line and not line[:1].isspace()}
+        assert not names & {b"bcc", b"x-evil"}, names
+        assert all("evil@x.org" not in r for r in mail.rcpt_tos)
