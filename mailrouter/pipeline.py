@@ -346,11 +346,21 @@ class Pipeline:
                 flags=case_flags(analysis.facts), encrypted=analysis.facts.crypto.encrypted,
                 sender_hash=self.store.pseudonym(analysis.facts.sender))
             crashpoint("before_commit")
-            self.store.commit_decision(
-                ledger_id=ledger_id, owner=self.owner, message_id_hash=msgid_hash, raw_sha256=raw_sha,
-                case=new_case, events=[AuditEvent("intake", "received", {"mailbox": msg.mailbox}),
-                                       *analysis.events, *events],
-                outgoing=outgoing, ack_rate_key=self._ack_key(analysis.facts) if acked else None)
+            try:
+                self.store.commit_decision(
+                    ledger_id=ledger_id, owner=self.owner, message_id_hash=msgid_hash, raw_sha256=raw_sha,
+                    case=new_case, events=[AuditEvent("intake", "received", {"mailbox": msg.mailbox}),
+                                           *analysis.events, *events],
+                    outgoing=outgoing, ack_rate_key=self._ack_key(analysis.facts) if acked else None)
+            except LostClaim:
+                raise
+            except Exception:
+                # Another instance decided a copy of this message in the meantime?
+                copy_of = self.store.find_copy(msg.mailbox, msgid_hash, raw_sha)
+                if not copy_of:
+                    raise
+                self.store.mark_duplicate(ledger_id, self.owner, copy_of, msgid_hash, raw_sha)
+                return "duplicate"
             metrics.CASES.labels(msg.mailbox, new_case.urgency).inc()
             self.log.info("case_created", case=tag, mailbox=msg.mailbox, urgency=new_case.urgency,
                           language=new_case.language, acknowledged=acked, outgoing=len(outgoing))

@@ -143,6 +143,17 @@ ack_rate = Table(
     Column("last_ack_at", DateTime(timezone=True), nullable=False),
 )
 
+# One row per distinct message (Message-ID and bytes) per mailbox, written with the
+# decision: the primary key makes copy detection atomic across instances.
+copies = Table(
+    "copies",
+    metadata,
+    Column("mailbox", String(100), primary_key=True),
+    Column("message_id_hash", String(64), primary_key=True),
+    Column("raw_sha256", String(64), primary_key=True),
+    Column("case_id", String(32), nullable=False),
+)
+
 meta = Table(
     "meta",
     metadata,
@@ -287,13 +298,11 @@ class Store:
         if not message_id_hash:
             return None
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(ledger.c.case_id).where(
-                    and_(ledger.c.mailbox == mailbox, ledger.c.message_id_hash == message_id_hash,
-                         ledger.c.raw_sha256 == raw_sha256, ledger.c.state.in_(("decided", "filed")))
-                )
-            ).first()
-            return row.case_id if row else None
+            return conn.execute(
+                select(copies.c.case_id).where(
+                    and_(copies.c.mailbox == mailbox, copies.c.message_id_hash == message_id_hash,
+                         copies.c.raw_sha256 == raw_sha256))
+            ).scalar()
 
     def mark_duplicate(self, ledger_id: int, owner: str, case_id: str, message_id_hash: str | None,
                        raw_sha256: str) -> None:
@@ -361,6 +370,9 @@ class Store:
             )
             if result.rowcount != 1:
                 raise LostClaim(f"ledger row {ledger_id} no longer claimed by {owner}")
+            if message_id_hash:  # a copy decided meanwhile by another instance makes this fail
+                conn.execute(insert(copies).values(mailbox=case.mailbox, message_id_hash=message_id_hash,
+                                                   raw_sha256=raw_sha256, case_id=case.id))
             conn.execute(
                 insert(cases).values(
                     id=case.id, tag=case.tag, mailbox=case.mailbox, urgency=case.urgency,

@@ -21,7 +21,7 @@ def store(request, tmp_path):
         url = request.getfixturevalue("pg_url")
         s = Store(url)
         with s.engine.begin() as conn:
-            for table in ("ledger", "cases", "audit", "outbox", "mailbox_state", "ack_rate"):
+            for table in ("ledger", "cases", "audit", "outbox", "mailbox_state", "ack_rate", "copies"):
                 conn.execute(text(f"DELETE FROM {table}"))
     yield s
     s.close()
@@ -155,3 +155,18 @@ def test_sent_mail_bytes_are_erased_after_the_retention_time(store):
     rows = {r.id: r for r in store.outbox_rows()}
     assert bytes(rows[first.id].data) == b"" and bytes(rows[second.id].data) != b""
     assert store.enqueue(mail(case)) is False  # its Message-ID still counts as sent
+
+
+def test_two_copies_decided_at_once_make_one_case(store):
+    """Two instances each hold one byte-identical copy; only one decision can commit."""
+    first = store.claim(key(20), "emergency", "a", timedelta(minutes=5))
+    second = store.claim(key(21), "emergency", "b", timedelta(minutes=5))
+    case_a, case_b = new_case(store), new_case(store)
+    store.commit_decision(ledger_id=first.ledger_id, owner="a", message_id_hash="c" * 64, raw_sha256="8" * 64,
+                          case=case_a, events=[], outgoing=[mail(case_a)])
+    with pytest.raises(Exception):
+        store.commit_decision(ledger_id=second.ledger_id, owner="b", message_id_hash="c" * 64,
+                              raw_sha256="8" * 64, case=case_b, events=[], outgoing=[mail(case_b)])
+    assert store.find_copy("emergency", "c" * 64, "8" * 64) == case_a.id
+    assert [c.id for c in store.all_cases()] == [case_a.id]
+    assert store.ledger_state(key(21)) == "claimed"  # the loser marks it a duplicate next
