@@ -33,7 +33,7 @@ import email.errors
 import email.utils
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from email import policy as _policy
 from email.feedparser import FeedParser
@@ -1440,7 +1440,7 @@ def parse(data: bytes) -> Parsed:
         if not isinstance(data, (bytes, bytearray, memoryview)):
             defects.add("input is not bytes")
             data = str(data).encode("utf-8", "replace") if data is not None else b""
-        return _parse(bytes(data), defects)
+        return _without_surrogates(_parse(bytes(data), defects))
     except Exception:  # noqa: BLE001 - last line of defence: still a Parsed
         defects.add("internal parse error")
         try:
@@ -1458,3 +1458,24 @@ def _part_label(section: str) -> str:
         depth = section.count(".") + 1
         section = f"{section[:20]}...(depth {depth})"
     return f"part {section}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean_str(value):
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) and _SURROGATE.search(value) else value
+
+
+def _without_surrogates(parsed: Parsed) -> Parsed:
+    """Lone surrogates (left by surrogateescape decoding) cannot be encoded as UTF-8
+    later (forward summary, logs, store): replace them with U+FFFD."""
+    for name in ("message_id", "from_addr", "from_name", "reply_to", "return_path", "subject", "in_reply_to",
+                 "content_type", "text"):
+        setattr(parsed, name, _clean_str(getattr(parsed, name)))
+    parsed.headers = [(_clean_str(n), _clean_str(v)) for n, v in parsed.headers]
+    parsed.to = [_clean_str(a) for a in parsed.to]
+    parsed.cc = [_clean_str(a) for a in parsed.cc]
+    parsed.references = [_clean_str(r) for r in parsed.references]
+    parsed.attachments = [replace(a, filename=_clean_str(a.filename)) for a in parsed.attachments]
+    return parsed

@@ -1079,3 +1079,23 @@ def test_strip_keeps_the_senders_own_words(text: str) -> None:
 
 def test_strip_collapses_blank_runs() -> None:
     assert strip_quotes_and_signature("a\n\n\n\n> q\n\n\nb") == "a\n\nb"
+
+
+def test_lone_surrogates_never_leave_the_parser():
+    """Found by bench/fuzz_parse.py: surrogateescape leftovers cannot be encoded later."""
+    from mailrouter.parse import _without_surrogates
+
+    dirty = parse(b"From: a@b.org\r\nSubject: x\r\n\r\nbody\r\n")
+    dirty.from_name, dirty.text, dirty.headers = "\udce1\udc88name", "te\udcffxt", [("Subject", "s\udc80")]
+    clean = _without_surrogates(dirty)
+    for value in (clean.from_name, clean.text, clean.headers[0][1]):
+        value.encode("utf-8")  # would raise on a lone surrogate
+    assert clean.from_name == "\ufffd\ufffdname" and clean.text == "te\ufffdxt"
+
+
+def test_language_cleaning_of_long_unbroken_text_is_linear():
+    """Found by bench/fuzz_parse.py: the e-mail address pattern was quadratic on long runs."""
+    from mailrouter.language import clean
+
+    assert clean("a" * 300_000).strip() == "a" * 300_000  # returns at once (a timeout before)
+    assert "name+tag@mail.example.org" not in clean("write to name+tag@mail.example.org please")
