@@ -19,8 +19,10 @@ What runs (everything on 127.0.0.1, in a temporary directory under /tmp):
   ``bench/language_testset.jsonl``, senders drawn from a pool so that the
   acknowledgement rate limit matters), APPENDed one by one at random
   intervals, sometimes in bursts, to both mailboxes; about 5 % are APPENDed a
-  second time, byte for byte (a copy: same Message-ID, must not make a second
-  case);
+  second time, byte for byte, mostly at once (a copy: same Message-ID, must not
+  make a second case), and about 5 % start a back-to-back pair of mails from a
+  new sender to one mailbox (one acknowledgement between them, even when two
+  instances take one each);
 * one killer thread per instance: it SIGKILLs its instance, half of the
   time at a random moment, half of the time 0-0.8 s after the next APPEND
   (IDLE wakes the service at once, so that aims at message processing and
@@ -83,7 +85,7 @@ import threading
 import time
 import traceback
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -97,7 +99,7 @@ for p in (str(ROOT), str(TESTS)):
     if p not in sys.path:
         sys.path.insert(0, p)
 
-from mailfactory import ADDRESSES, client_mail, write_config  # noqa: E402
+from mailfactory import client_mail, write_config  # noqa: E402
 from servers import DovecotServer, SmtpSink, find_dovecot  # noqa: E402
 
 USERS = {"humanrights": "hr-secret", "emergency": "em-secret"}  # the passwords write_config() uses
@@ -107,7 +109,8 @@ PG_BASE = "postgresql://postgres@127.0.0.1:5432"
 DEFAULT_SEED = 20261126
 CRASHPOINT_SHARE = 0.35
 ACTIVITY_SHARE = 0.5  # kills aimed at 0-0.8 s after an APPEND; the rest at a random moment
-COPY_SHARE = 0.05
+COPY_SHARE = 0.05  # APPENDed twice, byte for byte (70 % of them at once)
+PAIR_SHARE = 0.05  # start a back-to-back pair of mails from a new sender to one mailbox
 HOST = socket.gethostname()
 
 FULL = dict(messages=200, kills=40, append_seconds=300.0, settle_seconds=180.0, outages=4, tempfails=4)
@@ -265,6 +268,27 @@ class StoreProbe:
         with self.engine.connect() as conn:
             return conn.execute(text("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')")).scalar_one()
 
+    def dump(self, path: Path) -> None:
+        """Ledger, cases and outbox (without mail bodies) as text, for a post-mortem."""
+        from sqlalchemy import text
+
+        queries = {
+            "ledger": "SELECT id, account, folder, uidvalidity, uid, mailbox, message_id_hash, raw_sha256, state, "
+                      "owner, lease_until, case_id, attempts, created_at, updated_at FROM ledger ORDER BY id",
+            "cases": "SELECT id, tag, mailbox, urgency, language, flags, sender_hash, status, created_at "
+                     "FROM cases ORDER BY created_at",
+            "outbox": "SELECT id, case_id, kind, message_id, state, owner, attempts, last_error, created_at, "
+                      "sent_at FROM outbox ORDER BY id",
+            "ack_rate": "SELECT * FROM ack_rate",
+        }
+        with self.engine.connect() as conn, open(path, "w") as f:
+            for name, query in queries.items():
+                result = conn.execute(text(query))
+                f.write(f"## {name}\n" + "\t".join(result.keys()) + "\n")
+                for row in result:
+                    f.write("\t".join(str(v) for v in row) + "\n")
+                f.write("\n")
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -307,15 +331,24 @@ def plan_messages(rng: random.Random, n: int, mean_gap: float) -> list[Planned]:
             for i in range(max(3, n // 4))]
     plan = []
     burst = 0
+    pair_next = None
     for i in range(n):
-        name, addr = rng.choice(pool)
-        mailbox = "emergency" if rng.random() < 0.35 else "humanrights"
+        if pair_next is not None:  # second mail of a back-to-back pair from a new sender
+            name, addr, mailbox = pair_next
+        else:
+            name, addr = rng.choice(pool)
+            mailbox = "emergency" if rng.random() < 0.35 else "humanrights"
+            if i < n - 1 and rng.random() < PAIR_SHARE:
+                name, addr = f"{rng.choice(FIRST)} P.", f"pair{i}.{rng.randrange(1000)}@{rng.choice(DOMAINS)}"
         body = rng.choice(texts)
         if rng.random() < 0.4:
             body += "\n\n" + rng.choice(texts)
         msgid = f"<soak.{i}.{secrets.token_hex(6)}@{addr.split('@')[1]}>"
         raw = client_mail(f"{name} <{addr}>", mailbox, f"report {i}", body, msgid=msgid, html=rng.random() < 0.6)
-        if burst:
+        if pair_next is not None:
+            pair_next = None
+            gap = 0.0
+        elif burst:
             burst -= 1
             gap = 0.0
         elif rng.random() < 0.08:
@@ -326,8 +359,10 @@ def plan_messages(rng: random.Random, n: int, mean_gap: float) -> list[Planned]:
         item = Planned(msgid, mailbox, addr, raw, gap_before=min(gap, 6 * mean_gap))
         if rng.random() < COPY_SHARE:
             item.copies = 2
-            item.copy_gap = None if rng.random() < 0.5 else rng.uniform(1, 20)
+            item.copy_gap = None if rng.random() < 0.7 else rng.uniform(1, 20)
         plan.append(item)
+        if addr.startswith("pair") and (len(plan) < 2 or plan[-2].sender != addr):
+            pair_next = (name, addr, mailbox)
     total = sum(x.gap_before for x in plan)
     for x in plan:  # the append phase lasts about n * mean_gap
         x.gap_before *= n * mean_gap / total if total else 1
@@ -696,10 +731,22 @@ class Soak:
             if processed[item.msgid] == 0:
                 V.append(f"{item.msgid} is not in Processed")
         appended_total = sum(x.copies for x in self.plan if x.appended_at is not None)
-        if sum(processed.values()) != appended_total:
-            self.notes.append(f"Processed holds {sum(processed.values())} messages, {appended_total} were appended "
-                              f"(an APPEND retried after a Dovecot kill may have stored a message twice)")
+        extra = {x.msgid: processed[x.msgid] - x.copies for x in self.plan
+                 if x.appended_at is not None and processed[x.msgid] > x.copies}
+        if extra:
+            self.notes.append(
+                f"Processed holds {sum(processed.values())} messages, {appended_total} were appended: "
+                f"{len(extra)} message(s) were filed more than once ({', '.join(sorted(extra)[:8])}"
+                f"{' …' if len(extra) > 8 else ''}). No extra forward came of it. Two IMAP sessions MOVEing the "
+                f"same UID at the same moment both copy it (Dovecot); with several instances, one files a "
+                f"message another has just decided and is filing. An APPEND retried after a Dovecot kill "
+                f"({self.append_retries} here) could also store a message twice.")
+        self.processed_extra = extra
         ledger, outbox = self.probe.counts()
+        if ledger.get("decided"):
+            self.notes.append(f"{ledger['decided']} ledger row(s) stay 'decided', not 'filed': the process died "
+                              "between the MOVE to Processed and marking the row filed (crash point after_file). "
+                              "The message is in Processed and nothing is redone; the row is not revisited.")
         if ledger.get("claimed"):
             V.append(f"{ledger['claimed']} ledger row(s) left 'claimed'")
         for state in ("pending", "sending", "failed"):
@@ -709,10 +756,14 @@ class Soak:
             V.append(f"{self.append_failures} APPEND(s) failed for 60 s (harness/Dovecot problem)")
         for err in self.thread_errors:
             V.append(f"soak thread crashed: {err}")
+        if V:
+            with contextlib.suppress(Exception):
+                self.probe.dump(self.workdir / "store-dump.txt")
         logs = scan_logs(self.instances)
         resends = sum(n - 1 for n in deliveries.values() if n > 1)
         return dict(
-            expected=len(expected), copies=sum(1 for x in self.plan if x.copies > 1 and x.appended_at is not None),
+            expected=len(expected), pairs=sum(1 for x in self.plan if x.sender.startswith("pair")) // 2,
+            copies=sum(1 for x in self.plan if x.copies > 1 and x.appended_at is not None),
             appended_total=appended_total, accepted=len(accepted), distinct=len(deliveries), resends=resends,
             resend_kinds=dict(resend_kinds), forwarded=len(forwards), lost=len(lost),
             ack_pairs=len(acks), acks=sum(len(v) for v in acks.values()),
@@ -782,11 +833,28 @@ def scan_logs(instances: list[Instance]) -> dict:
     events: Counter = Counter()
     tracebacks = 0
     errors: Counter = Counter()
+    kinds: Counter = Counter()
     for inst in instances:
         with contextlib.suppress(OSError):
-            for line in inst.log_path.read_text(errors="replace").splitlines():
+            lines = inst.log_path.read_text(errors="replace").splitlines()
+            thread = ""
+            for n, line in enumerate(lines):
+                if line.startswith("Exception in thread"):
+                    thread = line[len("Exception in thread "):].rstrip(":")
+                    continue
                 if line.startswith("Traceback"):
                     tracebacks += 1
+                    block = []
+                    for nxt in lines[n + 1:n + 200]:
+                        block.append(nxt)
+                        if nxt and not nxt.startswith(" "):
+                            break  # the exception line
+                    frames = [re.search(r'File "([^"]+)", line (\d+), in (\S+)', b) for b in block]
+                    ours = [m for m in frames if m and "/mailrouter/" in m.group(1)]
+                    where = (f"{Path(ours[-1].group(1)).name}:{ours[-1].group(2)} {ours[-1].group(3)}"
+                             if ours else "?")
+                    kinds[f"{block[-1][:100] if block else '?'} (at {where}{', thread ' + thread if thread else ''})"] += 1
+                    thread = ""
                 try:
                     ev = json.loads(line)
                 except ValueError:
@@ -796,7 +864,7 @@ def scan_logs(instances: list[Instance]) -> dict:
                 events[ev.get("event", "?")] += 1
                 if ev.get("level") in ("error", "critical"):
                     errors[f"{ev.get('event')} {ev.get('error', '')}".strip()] += 1
-    return {"events": dict(events), "tracebacks": tracebacks, "errors": dict(errors)}
+    return {"events": dict(events), "tracebacks": tracebacks, "errors": dict(errors), "kinds": dict(kinds)}
 
 
 # --------------------------------------------------------------------------
@@ -876,7 +944,8 @@ def render(args, params: dict, soak: Soak, r: dict, mach: dict, started: datetim
     w("| | |\n|---|---|")
     w(f"| store | {args.store} ({len(soak.instances)} instance{'s' if len(soak.instances) > 1 else ''}) |")
     w(f"| seed | {args.seed} |")
-    w(f"| messages | {params['messages']} ({r['copies']} of them appended twice, byte for byte) |")
+    w(f"| messages | {params['messages']} ({r['copies']} of them appended twice, byte for byte; {r['pairs']} "
+      f"back-to-back pairs from a new sender) |")
     w(f"| kills requested | {params['kills']} |")
     w(f"| append phase (planned) | {params['append_seconds']:.0f} s |")
     w(f"| Dovecot kills / SMTP tempfail spells | {params['outages']} / {params['tempfails']} |")
@@ -934,6 +1003,10 @@ def render(args, params: dict, soak: Soak, r: dict, mach: dict, started: datetim
     logs = r["logs"]
     w(f"Service logs: {logs['tracebacks']} Python traceback(s); error-level events: "
       + (", ".join(f"`{k}` {v}" for k, v in sorted(logs["errors"].items())) or "none") + ".\n")
+    for k, v in sorted(logs["kinds"].items()):
+        w(f"- traceback x{v}: `{k}`")
+    if logs["kinds"]:
+        w("")
     w("## Violations\n")
     if V:
         for v in V:
