@@ -716,6 +716,13 @@ class Soak:
                 V.append(f"ACK LOST: forward {mid} (case {info['case']}) says acknowledged, no acknowledgement "
                          f"arrived")
             ack_reasons["yes" if info["acked"] else f"no ({info['ack_reason']})"] += 1
+        if fallbacks:
+            self.notes.append(
+                f"{fallbacks} message(s) went out through the 'could not process' fallback (forwarded raw, flagged, "
+                "no acknowledgement): their ledger rows reached more than 3 attempts. Every claim counts as an "
+                "attempt, and a poll claims all pending messages before it processes the first, so each kill of "
+                "a process holding claims charges an attempt to every message it had claimed, not only to the one "
+                "being processed. See store-dump.txt (ledger.attempts) when the run kept its directory.")
         # mailboxes and store
         processed: Counter = Counter()
         inbox_left = {}
@@ -810,7 +817,7 @@ def original_message_id(forward) -> str:
 def summary_info(forward) -> dict:
     text = ""
     with contextlib.suppress(Exception):
-        text = forward.message.get_body(("plain",)).get_content()
+        text = forward.message.get_body(("plain",)).get_content().replace("\r\n", "\n")
     info = {"case": str(forward.message.get("X-Mailrouter-Case", "")), "acked": None, "ack_reason": "",
             "fallback": None}
     m = re.search(r"COULD NOT PROCESS: (.*?)\.\n", text)
