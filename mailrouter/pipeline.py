@@ -41,7 +41,7 @@ from .parse import parse, strip_quotes_and_signature
 from .render import TemplateProblem, Templates
 from .routing import route
 from .sources import Source, SourceError
-from .store import AuditEvent, LostClaim, NewCase, Store
+from .store import AckRaceLost, AuditEvent, LostClaim, NewCase, Store
 
 CLAIM_LEASE = timedelta(minutes=2)  # how long a crashed worker can delay a message
 CASE_TAG = re.compile(r"\[case ([0-9A-HJKMNP-TV-Z]{4,8})\]", re.IGNORECASE)
@@ -351,9 +351,13 @@ class Pipeline:
                     ledger_id=ledger_id, owner=self.owner, message_id_hash=msgid_hash, raw_sha256=raw_sha,
                     case=new_case, events=[AuditEvent("intake", "received", {"mailbox": msg.mailbox}),
                                            *analysis.events, *events],
-                    outgoing=outgoing, ack_rate_key=self._ack_key(analysis.facts) if acked else None)
+                    outgoing=outgoing, ack_rate_key=self._ack_key(analysis.facts) if acked else None,
+                    ack_window=timedelta(seconds=self.config.acknowledgements.window_seconds))
             except LostClaim:
                 raise
+            except AckRaceLost:
+                # Decide again at once: the rate limit now says no acknowledgement.
+                return self.decide(msg, ledger_id, attempts)
             except Exception:
                 # Another instance decided a copy of this message in the meantime?
                 copy_of = self.store.find_copy(msg.mailbox, msgid_hash, raw_sha)

@@ -175,6 +175,10 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
+class AckRaceLost(Exception):
+    """Another worker acknowledged the same sender first; decide again."""
+
+
 class LostClaim(Exception):
     """Another worker took over this message (our lease expired)."""
 
@@ -358,6 +362,7 @@ class Store:
         events: Iterable[AuditEvent],
         outgoing: Iterable[Outgoing],
         ack_rate_key: tuple[str, str] | None = None,
+        ack_window: timedelta = timedelta(0),
     ) -> None:
         """Ledger -> decided, case, audit and outbox rows: all or nothing."""
         now = utcnow()
@@ -388,7 +393,7 @@ class Store:
                     continue  # the same alert (e.g. a rotation gap this hour) is already on its way
                 self._enqueue(conn, out, case.id, now)
             if ack_rate_key:
-                self._touch_ack_rate(conn, ack_rate_key, now)
+                self._touch_ack_rate(conn, ack_rate_key, now, ack_window)
 
     @staticmethod
     def _queued(conn: Connection, message_id: str) -> bool:
@@ -464,14 +469,23 @@ class Store:
             ).first()
         return bool(row) and _aware(row.last_ack_at) > utcnow() - window
 
-    def _touch_ack_rate(self, conn: Connection, key: tuple[str, str], now: datetime) -> None:
+    def _touch_ack_rate(self, conn: Connection, key: tuple[str, str], now: datetime, window: timedelta) -> None:
+        """Record an acknowledgement, atomically: if another instance acknowledged this
+        sender within the window since we looked, raise AckRaceLost (the transaction
+        rolls back and the message is decided again, without an acknowledgement)."""
         sender_hash, mailbox = key
         done = conn.execute(
-            update(ack_rate).where(and_(ack_rate.c.sender_hash == sender_hash, ack_rate.c.mailbox == mailbox))
+            update(ack_rate).where(and_(ack_rate.c.sender_hash == sender_hash, ack_rate.c.mailbox == mailbox,
+                                        ack_rate.c.last_ack_at <= now - window))
             .values(last_ack_at=now)
         )
-        if done.rowcount == 0:
-            conn.execute(insert(ack_rate).values(sender_hash=sender_hash, mailbox=mailbox, last_ack_at=now))
+        if done.rowcount:
+            return
+        exists = conn.execute(select(ack_rate.c.last_ack_at).where(
+            and_(ack_rate.c.sender_hash == sender_hash, ack_rate.c.mailbox == mailbox))).first()
+        if exists is not None:
+            raise AckRaceLost("this sender was acknowledged meanwhile")
+        conn.execute(insert(ack_rate).values(sender_hash=sender_hash, mailbox=mailbox, last_ack_at=now))
 
     # --- outbox ------------------------------------------------------------
     def claim_due(self, owner: str, limit: int, lease: timedelta) -> list[OutboxItem]:

@@ -170,3 +170,24 @@ def test_two_copies_decided_at_once_make_one_case(store):
     assert store.find_copy("emergency", "c" * 64, "8" * 64) == case_a.id
     assert [c.id for c in store.all_cases()] == [case_a.id]
     assert store.ledger_state(key(21)) == "claimed"  # the loser marks it a duplicate next
+
+
+def test_only_one_of_two_racing_acknowledgements_is_recorded(store):
+    """Two instances each decided to acknowledge the same sender; the second commit loses."""
+    from mailrouter.store import AckRaceLost
+
+    k = (store.pseudonym("racer@example.net"), "emergency")
+    first = store.claim(key(30), "emergency", "a", timedelta(minutes=5))
+    second = store.claim(key(31), "emergency", "b", timedelta(minutes=5))
+    case_a, case_b = new_case(store), new_case(store)
+    store.commit_decision(ledger_id=first.ledger_id, owner="a", message_id_hash=None, raw_sha256="9" * 64,
+                          case=case_a, events=[], outgoing=[mail(case_a, "ack")], ack_rate_key=k,
+                          ack_window=timedelta(hours=1))
+    with pytest.raises(AckRaceLost):
+        store.commit_decision(ledger_id=second.ledger_id, owner="b", message_id_hash=None, raw_sha256="a" * 64,
+                              case=case_b, events=[], outgoing=[mail(case_b, "ack")], ack_rate_key=k,
+                              ack_window=timedelta(hours=1))
+    assert [c.id for c in store.all_cases()] == [case_a.id]  # rolled back whole
+    # with no window (limit off), every acknowledgement is recorded
+    store.commit_decision(ledger_id=second.ledger_id, owner="b", message_id_hash=None, raw_sha256="a" * 64,
+                          case=case_b, events=[], outgoing=[mail(case_b, "ack")], ack_rate_key=k)
