@@ -47,6 +47,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 
 from . import clock
 from .model import AuditEvent, Outgoing, SourceKey
@@ -485,7 +486,10 @@ class Store:
             and_(ack_rate.c.sender_hash == sender_hash, ack_rate.c.mailbox == mailbox))).first()
         if exists is not None:
             raise AckRaceLost("this sender was acknowledged meanwhile")
-        conn.execute(insert(ack_rate).values(sender_hash=sender_hash, mailbox=mailbox, last_ack_at=now))
+        try:
+            conn.execute(insert(ack_rate).values(sender_hash=sender_hash, mailbox=mailbox, last_ack_at=now))
+        except IntegrityError:  # a first acknowledgement to this sender committed meanwhile
+            raise AckRaceLost("this sender was acknowledged meanwhile") from None
 
     # --- outbox ------------------------------------------------------------
     def claim_due(self, owner: str, limit: int, lease: timedelta) -> list[OutboxItem]:
