@@ -86,7 +86,7 @@ import time
 import traceback
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -99,8 +99,8 @@ for p in (str(ROOT), str(TESTS)):
     if p not in sys.path:
         sys.path.insert(0, p)
 
-from mailfactory import client_mail, write_config  # noqa: E402
-from servers import DovecotServer, SmtpSink, find_dovecot  # noqa: E402
+from mailfactory import client_mail, write_config
+from servers import DovecotServer, SmtpSink, find_dovecot
 
 USERS = {"humanrights": "hr-secret", "emergency": "em-secret"}  # the passwords write_config() uses
 MAILBOXES = ("humanrights", "emergency")
@@ -113,8 +113,8 @@ COPY_SHARE = 0.05  # APPENDed twice, byte for byte (70 % of them at once)
 PAIR_SHARE = 0.05  # start a back-to-back pair of mails from a new sender to one mailbox
 HOST = socket.gethostname()
 
-FULL = dict(messages=200, kills=40, append_seconds=300.0, settle_seconds=180.0, outages=4, tempfails=4)
-QUICK = dict(messages=30, kills=6, append_seconds=35.0, settle_seconds=40.0, outages=1, tempfails=1)
+FULL = {"messages": 200, "kills": 40, "append_seconds": 300.0, "settle_seconds": 180.0, "outages": 4, "tempfails": 4}
+QUICK = {"messages": 30, "kills": 6, "append_seconds": 35.0, "settle_seconds": 40.0, "outages": 1, "tempfails": 1}
 
 
 def log(msg: str) -> None:
@@ -175,7 +175,7 @@ class Instance:
             env["MAILROUTER_CRASH_AT"] = crash_spec
         self.crash_spec = crash_spec
         if self._logf is None:
-            self._logf = open(self.log_path, "ab")
+            self._logf = open(self.log_path, "ab")  # noqa: SIM115 - open across restarts, closed in close()
         self._logf.write(f"\n### start {self.starts + 1} crash_at={crash_spec}\n".encode())
         self._logf.flush()
         self.proc = subprocess.Popen([sys.executable, "-m", "mailrouter.cli", "run", "-c", str(self.config)],
@@ -249,9 +249,9 @@ class StoreProbe:
             sending = conn.execute(text("SELECT count(*) FROM outbox WHERE state = 'sending' AND owner LIKE :o"),
                                    {"o": owner}).scalar_one()
             conn.execute(text("UPDATE ledger SET lease_until = :t WHERE state = 'claimed' AND owner LIKE :o"),
-                         {"o": owner, "t": datetime(2000, 1, 1, tzinfo=timezone.utc)})
+                         {"o": owner, "t": datetime(2000, 1, 1, tzinfo=UTC)})
             conn.execute(text("UPDATE outbox SET lease_until = :t WHERE state = 'sending' AND owner LIKE :o"),
-                         {"o": owner, "t": datetime(2000, 1, 1, tzinfo=timezone.utc)})
+                         {"o": owner, "t": datetime(2000, 1, 1, tzinfo=UTC)})
         return claimed, sending
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
@@ -285,8 +285,7 @@ class StoreProbe:
             for name, query in queries.items():
                 result = conn.execute(text(query))
                 f.write(f"## {name}\n" + "\t".join(result.keys()) + "\n")
-                for row in result:
-                    f.write("\t".join(str(v) for v in row) + "\n")
+                f.writelines("\t".join(str(v) for v in row) + "\n" for row in result)
                 f.write("\n")
 
     def close(self) -> None:
@@ -400,7 +399,8 @@ class Soak:
         config = write_config(self.workdir, self.dovecot, self.sink)
         text = config.read_text()
         if self.args.store == "postgresql":
-            from sqlalchemy import create_engine, text as sql
+            from sqlalchemy import create_engine
+            from sqlalchemy import text as sql
 
             self.pg_db = f"mailrouter_soak_{secrets.token_hex(4)}"
             admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
@@ -416,7 +416,7 @@ class Soak:
         config.write_text(text)
         self.config = config
         check = subprocess.run([sys.executable, "-m", "mailrouter.cli", "check", "-c", str(config)],
-                               capture_output=True, text=True, cwd=str(ROOT), timeout=120)
+                               capture_output=True, text=True, cwd=str(ROOT), timeout=120, check=False)
         if check.returncode != 0:
             raise RuntimeError(f"mailrouter check failed:\n{check.stdout[-2000:]}\n{check.stderr[-2000:]}")
         # Create the schema once, before several instances race to do it.
@@ -438,7 +438,8 @@ class Soak:
             self.dovecot.stop()
         if self.pg_db:
             try:
-                from sqlalchemy import create_engine, text as sql
+                from sqlalchemy import create_engine
+                from sqlalchemy import text as sql
 
                 admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
                 with admin.connect() as conn:
@@ -505,7 +506,7 @@ class Soak:
                 # aim at the work: shortly after the next APPEND (IDLE wakes the service at once)
                 since = time.monotonic()
                 with self.appended:
-                    self.appended.wait_for(lambda: self.last_append > since or self.stop.is_set()
+                    self.appended.wait_for(lambda since=since: self.last_append > since or self.stop.is_set()
                                            or not inst.alive(),
                                            timeout=2 * mean)
                 delay = rng.uniform(0.0, 0.8)
@@ -768,17 +769,17 @@ class Soak:
                 self.probe.dump(self.workdir / "store-dump.txt")
         logs = scan_logs(self.instances)
         resends = sum(n - 1 for n in deliveries.values() if n > 1)
-        return dict(
-            expected=len(expected), pairs=sum(1 for x in self.plan if x.sender.startswith("pair")) // 2,
-            copies=sum(1 for x in self.plan if x.copies > 1 and x.appended_at is not None),
-            appended_total=appended_total, accepted=len(accepted), distinct=len(deliveries), resends=resends,
-            resend_kinds=dict(resend_kinds), forwarded=len(forwards), lost=len(lost),
-            ack_pairs=len(acks), acks=sum(len(v) for v in acks.values()),
-            senders=len({(x.sender, x.mailbox) for x in self.plan if x.appended_at is not None}),
-            ack_reasons=dict(ack_reasons), fallbacks=fallbacks, alerts=dict(alerts), other=other,
-            latencies=sorted(latencies), ledger=ledger, outbox=outbox, inbox_left=inbox_left,
-            processed=sum(processed.values()), logs=logs,
-        )
+        return {
+            "expected": len(expected), "pairs": sum(1 for x in self.plan if x.sender.startswith("pair")) // 2,
+            "copies": sum(1 for x in self.plan if x.copies > 1 and x.appended_at is not None),
+            "appended_total": appended_total, "accepted": len(accepted), "distinct": len(deliveries), "resends": resends,
+            "resend_kinds": dict(resend_kinds), "forwarded": len(forwards), "lost": len(lost),
+            "ack_pairs": len(acks), "acks": sum(len(v) for v in acks.values()),
+            "senders": len({(x.sender, x.mailbox) for x in self.plan if x.appended_at is not None}),
+            "ack_reasons": dict(ack_reasons), "fallbacks": fallbacks, "alerts": dict(alerts), "other": other,
+            "latencies": sorted(latencies), "ledger": ledger, "outbox": outbox, "inbox_left": inbox_left,
+            "processed": sum(processed.values()), "logs": logs,
+        }
 
 
 # --------------------------------------------------------------------------
@@ -824,7 +825,7 @@ def summary_info(forward) -> dict:
     if m:
         info["fallback"] = m.group(1)
         return info
-    m = re.search(r"^Acknowledged:\s*(yes|no)(?: \((.*)\))?", text, re.M)
+    m = re.search(r"^Acknowledged:\s*(yes|no)(?: \((.*)\))?", text, re.MULTILINE)
     if m:
         info["acked"] = m.group(1) == "yes"
         info["ack_reason"] = m.group(2) or ""
@@ -853,14 +854,17 @@ def scan_logs(instances: list[Instance]) -> dict:
                     tracebacks += 1
                     block = []
                     for nxt in lines[n + 1:n + 200]:
-                        block.append(nxt)
-                        if nxt and not nxt.startswith(" "):
-                            break  # the exception line
+                        if nxt.startswith(" "):
+                            block.append(nxt)
+                        elif re.match(r"[A-Za-z_][\w.]*(?::|$)", nxt):
+                            block.append(nxt)
+                            break  # the exception line; other lines are output of other threads
                     frames = [re.search(r'File "([^"]+)", line (\d+), in (\S+)', b) for b in block]
                     ours = [m for m in frames if m and "/mailrouter/" in m.group(1)]
                     where = (f"{Path(ours[-1].group(1)).name}:{ours[-1].group(2)} {ours[-1].group(3)}"
                              if ours else "?")
-                    kinds[f"{block[-1][:100] if block else '?'} (at {where}{', thread ' + thread if thread else ''})"] += 1
+                    last = block[-1] if block and not block[-1].startswith(" ") else "(traceback cut off)"
+                    kinds[f"{last[:100]} (at {where}{', thread ' + thread if thread else ''})"] += 1
                     thread = ""
                 try:
                     ev = json.loads(line)
@@ -888,9 +892,8 @@ def machine() -> dict[str, str]:
             return "?"
 
     cpu = "?"
-    with contextlib.suppress(OSError):
-        with open("/proc/cpuinfo") as f:
-            cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), "?")
+    with contextlib.suppress(OSError), open("/proc/cpuinfo") as f:
+        cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), "?")
     head = first_line(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"])
     try:  # read-only: no optional index refresh
         dirty = subprocess.run(["git", "--no-optional-locks", "-C", str(ROOT), "status", "--porcelain", "--",
@@ -1057,7 +1060,7 @@ def main() -> int:
         name = "crash_soak_postgresql.md" if args.store == "postgresql" else "crash_soak.md"
         args.out = "-" if args.quick else str(RESULTS / name)
 
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     mach = machine()
     workdir = Path(tempfile.mkdtemp(prefix="mr-soak-"))
     os.chmod(workdir, 0o711)

@@ -57,7 +57,6 @@ seed file, mutations, seed, iteration and traceback.
 from __future__ import annotations
 
 import argparse
-import atexit
 import contextlib
 import hashlib
 import json
@@ -72,7 +71,7 @@ import time
 import traceback
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -178,7 +177,7 @@ def m_dup_header(rng: random.Random, data: bytes, _seeds) -> tuple[bytes, str]:
 
 
 def m_boundary(rng: random.Random, data: bytes, _seeds) -> tuple[bytes, str]:
-    found = re.findall(rb'boundary\s*=\s*"?([^";\r\n]+)"?', data, re.I)
+    found = re.findall(rb'boundary\s*=\s*"?([^";\r\n]+)"?', data, re.IGNORECASE)
     if not found:
         return data, "boundary(none)"
     b = rng.choice(found)
@@ -212,21 +211,21 @@ def m_boundary(rng: random.Random, data: bytes, _seeds) -> tuple[bytes, str]:
 
 def m_charset(rng: random.Random, data: bytes, _seeds) -> tuple[bytes, str]:
     new = rng.choice(CHARSETS).encode("utf-8", "surrogateescape")
-    spots = list(re.finditer(rb"charset\s*=\s*\"?([^\";\s]*)\"?", data, re.I))
+    spots = list(re.finditer(rb"charset\s*=\s*\"?([^\";\s]*)\"?", data, re.IGNORECASE))
     spots += list(re.finditer(rb"=\?([^?\s]*)\?[bBqQ]\?", data))
     if not spots:
         # add a charset to a Content-Type, or an encoded word to the Subject
         if rng.random() < 0.5:
             return re.sub(rb"(Content-Type:[^\r\n]*)", rb"\1; charset=" + re.escape(new).replace(b"\\", b""),
-                          data, count=1, flags=re.I), f"charset added {new[:20]!r}"
+                          data, count=1, flags=re.IGNORECASE), f"charset added {new[:20]!r}"
         return re.sub(rb"(Subject:)", rb"\1 =?" + new.replace(b"\\", b"") + rb"?q?=E9t=E9?=", data, count=1,
-                      flags=re.I), f"charset ew added {new[:20]!r}"
+                      flags=re.IGNORECASE), f"charset ew added {new[:20]!r}"
     m = rng.choice(spots)
     return data[:m.start(1)] + new + data[m.end(1):], f"charset {m.group(1)[:20]!r}->{new[:20]!r}"
 
 
 def m_cte(rng: random.Random, data: bytes, _seeds) -> tuple[bytes, str]:
-    spots = list(re.finditer(rb"Content-Transfer-Encoding:[ \t]*([^\r\n]*)", data, re.I))
+    spots = list(re.finditer(rb"Content-Transfer-Encoding:[ \t]*([^\r\n]*)", data, re.IGNORECASE))
     new = rng.choice(CTES)
     if not spots:
         end = _header_end(data)
@@ -458,12 +457,12 @@ class Finding:
 
 class Harness:
     def __init__(self, compose_every: int, timeout: float):
+        import mailrouter.parse as parse_mod
         from mailrouter.compose import CaseRef
         from mailrouter.config import load_config
         from mailrouter.pipeline import Pipeline
         from mailrouter.service import load_ruleset
         from mailrouter.store import Store
-        import mailrouter.parse as parse_mod
 
         self.config = load_config(ROOT / "config.toml")
         self.pipeline = Pipeline(self.config, Store("sqlite:///:memory:"), ruleset=load_ruleset(self.config))
@@ -554,32 +553,32 @@ def signature(kind: str, stage: str, detail: str, trace: str) -> str:
         inner = frames[-1] if frames else ("?", "?", "?")
         last = trace.strip().splitlines()[-1].split(":")[0]
         return f"{kind}|{stage}|{last}|{Path(inner[0]).name}:{inner[1]}:{inner[2]}"
-    head = re.sub(r"\s*=?\s*b?['\"].*$", "", detail, flags=re.S)[:80]  # without the offending value
+    head = re.sub(r"\s*=?\s*b?['\"].*$", "", detail, flags=re.DOTALL)[:80]  # without the offending value
     return f"{kind}|{stage}|{head}"
 
 
-def severe(f: "Finding") -> bool:
+def severe(f: Finding) -> bool:
     """A line break where a header value must be a single line, or a broken outgoing header block."""
     head = f.signature.split("|")[2]
-    return f.kind == "invariant" and (head.startswith("CRLF") or head.startswith("outgoing"))
+    return f.kind == "invariant" and (head.startswith(("CRLF", "outgoing")))
 
 
 def machine() -> dict[str, str]:
     def first_line(cmd: list[str]) -> str:
         try:
-            return subprocess.run(cmd, capture_output=True, text=True, timeout=20).stdout.splitlines()[0].strip()
+            return subprocess.run(cmd, capture_output=True, text=True, timeout=20,
+                                  check=False).stdout.splitlines()[0].strip()
         except (OSError, IndexError, subprocess.SubprocessError):
             return "?"
 
     cpu = "?"
-    with contextlib.suppress(OSError):
-        with open("/proc/cpuinfo") as f:
-            cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), "?")
+    with contextlib.suppress(OSError), open("/proc/cpuinfo") as f:
+        cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), "?")
     head = first_line(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"])
     try:  # read-only: no optional index refresh
         dirty = subprocess.run(["git", "--no-optional-locks", "-C", str(ROOT), "status", "--porcelain", "--",
                                 "mailrouter", "rules", "config.toml", "templates"], capture_output=True, text=True,
-                               timeout=20).stdout.splitlines()
+                               timeout=20, check=False).stdout.splitlines()
     except (OSError, subprocess.SubprocessError):
         dirty = []
     code = f"commit {head}" + (f" + uncommitted changes in {len(dirty)} file(s) of mailrouter/, rules/, "
@@ -613,7 +612,7 @@ def fuzz(args) -> int:
     stage_time = defaultdict(float)
     composed = 0
     failing_inputs = 0
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     t0 = time.monotonic()
     deadline = t0 + args.max_seconds if args.max_seconds else None
     done = 0
@@ -765,13 +764,26 @@ def replay(args) -> int:
 
 
 def atheris_main(args) -> int:
+    """Runs the atheris fuzzer in a child process; removes results/fuzz-crashes/ again if it stayed empty."""
     try:
-        import atheris
+        import atheris  # noqa: F401
     except ImportError:
         print("--atheris needs the atheris package: pip install atheris", file=sys.stderr)
         return 2
+    created = not CRASH_DIR.exists()
+    CRASH_DIR.mkdir(parents=True, exist_ok=True)  # libFuzzer writes crash-* artifacts here
+    try:
+        return subprocess.run([sys.executable, __file__, "--atheris-child", *sys.argv[1:]], check=False).returncode
+    finally:
+        if created and not any(CRASH_DIR.iterdir()):
+            CRASH_DIR.rmdir()
+
+
+def atheris_child(args) -> int:
+    import atheris
+
     with atheris.instrument_imports(include=["mailrouter"]):
-        import mailrouter.facts  # noqa: F401
+        import mailrouter.facts
         import mailrouter.parse  # noqa: F401
     harness = Harness(0, args.timeout)
 
@@ -788,9 +800,6 @@ def atheris_main(args) -> int:
         (corpus / Path(name).name).write_bytes(raw)
     argv = [sys.argv[0], str(corpus), f"-runs={args.iterations}", "-max_len=262144",
             f"-artifact_prefix={CRASH_DIR}/atheris-"]
-    if not CRASH_DIR.exists():
-        CRASH_DIR.mkdir(parents=True)
-        atexit.register(lambda: CRASH_DIR.rmdir() if not any(CRASH_DIR.iterdir()) else None)
     atheris.Setup(argv, one)
     atheris.Fuzz()
     return 0
@@ -817,6 +826,7 @@ def main() -> int:
     ap.add_argument("--reproduce", help="run one saved input file alone and print what goes wrong")
     ap.add_argument("--atheris", action="store_true", help="coverage-guided fuzzing of parse() with atheris")
     ap.add_argument("--atheris-corpus", default="/tmp/mailrouter-atheris-corpus")
+    ap.add_argument("--atheris-child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.iterations is None:
         args.iterations = 2000 if args.quick else 50000
@@ -828,6 +838,8 @@ def main() -> int:
         args.write_crashes = not args.quick
     if args.reproduce or args.replay is not None:
         return replay(args)
+    if args.atheris_child:
+        return atheris_child(args)
     if args.atheris:
         return atheris_main(args)
     return fuzz(args)
