@@ -222,6 +222,29 @@ class CryptoConfig(Strict):
         return Secret(password_env=self.passphrase_env, password_file=self.passphrase_file).resolve_password()
 
 
+class AuthenticationConfig(Strict):
+    """What the service believes about who sent a mail (design.md, "Trust").
+
+    ``trusted_authserv_id`` names the operator's own MTA: only the topmost
+    Authentication-Results header with that authserv-id is read (RFC 8601);
+    unset, no Authentication-Results header is believed. ``claim_methods``
+    says what authenticates a staff member's claim by mail: "openpgp" (a
+    signature by the staff member's pinned key, checked in the service home)
+    and, only with a trusted MTA, "dmarc" (a DMARC pass for the staff
+    address's domain recorded by that MTA).
+    """
+
+    trusted_authserv_id: str | None = Field(None, min_length=1, max_length=255)
+    claim_methods: list[Literal["openpgp", "dmarc"]] = Field(default_factory=lambda: ["openpgp"])
+
+    @model_validator(mode="after")
+    def _dmarc_needs_mta(self) -> "AuthenticationConfig":
+        if "dmarc" in self.claim_methods and not self.trusted_authserv_id:
+            raise ValueError('claim_methods "dmarc" needs trusted_authserv_id (the authserv-id your MTA writes '
+                             "into Authentication-Results)")
+        return self
+
+
 class ServiceConfig(Strict):
     domain: str  # used in Message-IDs of outgoing mail
     operators: list[Address] = Field(min_length=1)
@@ -243,6 +266,7 @@ class Config(Strict):
     smtp: SmtpConfig
     delivery: DeliveryConfig = DeliveryConfig()
     acknowledgements: AckConfig = AckConfig()
+    authentication: AuthenticationConfig = AuthenticationConfig()
     language: LanguageConfig = LanguageConfig()
     crypto: CryptoConfig | None = None
     urgency: UrgencyConfig
