@@ -27,6 +27,8 @@ outbox_app = typer.Typer(no_args_is_help=True, help="Inspect and requeue outgoin
 app.add_typer(outbox_app, name="outbox")
 from .cli_rules import rules_app  # noqa: E402
 app.add_typer(rules_app, name="rules")
+from .cli_keys import keys_app  # noqa: E402
+app.add_typer(keys_app, name="keys")
 
 # Wide enough for the tables when output goes to a file or CI log.
 console = Console(width=None if sys.stdout.isatty() else 160)
@@ -46,6 +48,16 @@ def _load(path: Path) -> Config:
         raise typer.Exit(2) from None
     logmod.setup(config.service.log_level)
     return config
+
+
+def _read_store(config: Config):
+    """The service's store when it exists (explain reads sender key history there), else an empty one."""
+    from .store import Store
+
+    url = config.store.url
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:" and not Path(url[len("sqlite:///"):]).exists():
+        return Store("sqlite:///:memory:")
+    return Store(url)
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -248,7 +260,7 @@ def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, hel
         for line in exc.problems:
             err.print(f"[bold red]error[/] {line}", highlight=False)
         raise typer.Exit(2) from None
-    pipeline = Pipeline(config, Store("sqlite:///:memory:"), crypto=crypto, ruleset=ruleset)
+    pipeline = Pipeline(config, _read_store(config), crypto=crypto, ruleset=ruleset)
     analysis = pipeline.analyse(mailbox, message.read_bytes())
     facts, decision = analysis.facts, analysis.decision
     traces = evaluate_verbose(ruleset, facts, config)[1] if ruleset is not None else []
@@ -271,6 +283,8 @@ def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, hel
             "encrypted": facts.crypto.encrypted, "decrypted": facts.crypto.decrypted,
             "crypto_error": facts.crypto.error, "signature": facts.crypto.signature.status,
             "signer_fingerprint": facts.crypto.signature.fingerprint,
+            "sender_key": facts.crypto.sender_key_fingerprint, "sender_key_changed": facts.crypto.sender_key_changed,
+            "sender_key_note": facts.crypto.sender_key_note,
             "attachments": [{"filename": a.filename, "content_type": a.content_type, "size": a.size}
                             for a in facts.attachments],
             "defects": facts.defects,
@@ -293,7 +307,8 @@ def _print_explain(data: dict) -> None:
     f, d = data["facts"], data["decision"]
     console.rule(f"explain ({data['mailbox']})")
     for key in ("sender", "subject", "language", "language_confidence", "size", "encrypted", "decrypted",
-                "crypto_error", "signature", "signer_fingerprint", "auto_submitted", "list", "bounce", "noreply",
+                "crypto_error", "signature", "signer_fingerprint", "sender_key", "sender_key_changed",
+                "sender_key_note", "auto_submitted", "list", "bounce", "noreply",
                 "from_self"):
         if f[key] not in (None, False, ""):
             console.print(f"  {key:<20} {f[key]}", highlight=False, markup=False)

@@ -2,15 +2,19 @@
 
 Pure apart from the clock: input is the decision and parsed message, output is
 ``Outgoing`` values with complete bytes, ready for the outbox. Message-IDs are
-derived from the case id and the kind of mail, so a resend after a crash
-carries the same Message-ID and is recognisable as the same mail.
+derived from a per-case secret and the kind of mail, and stored with the mail
+in the outbox, so a resend after a crash carries the same Message-ID and is
+recognisable as the same mail, while nobody can derive a case from one.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import html
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, formataddr
@@ -28,10 +32,21 @@ class CaseRef:
     tag: str
     mailbox: str
     mailbox_address: str
+    # Per-case secret from which the Message-IDs of its mails are derived; never stored or sent.
+    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False, compare=False)
 
 
-def message_id(case_id: str, kind: str, domain: str) -> str:
-    return f"<{case_id}.{kind}@{domain}>"
+def message_id(case: CaseRef, kind: str, domain: str) -> str:
+    """``<TOKEN.kind@domain>``: TOKEN is keyed by the case's secret and the kind.
+
+    Senders see the acknowledgement's Message-ID (and, in replies, those of
+    forwards): nothing in it lets anyone derive the case id or another mail's
+    Message-ID. Our own mails are found again by looking the Message-ID up in
+    the outbox, where it is stored with its case.
+    """
+    digest = hmac.new(case.secret, kind.encode("utf-8"), hashlib.sha256).digest()
+    token = base64.b32encode(digest).decode("ascii")[:26]
+    return f"<{token}.{kind}@{domain}>"
 
 
 def _headers(msg: EmailMessage, msg_id: str, from_addr: str, from_name: str, to: list[str], subject: str) -> None:
@@ -103,7 +118,7 @@ def ack_message(case: CaseRef, parsed: Parsed, facts: Facts, subject: str, body:
     to = safe_address(facts.sender)
     if to is None:
         return None
-    msg_id = message_id(case.id, "ack", domain)
+    msg_id = message_id(case, "ack", domain)
     msg = _base(msg_id, case.mailbox_address, "", [to], subject)
     original = safe_message_id(parsed.message_id)
     if original:
@@ -181,7 +196,7 @@ def forward_message(
     kind: str = "forward",
 ) -> EmailMessage:
     """The forward (or an escalation, ``kind="escalation-N"``) with its X-Mailrouter headers."""
-    msg_id = message_id(case.id, kind, domain)
+    msg_id = message_id(case, kind, domain)
     msg = build_forward_entity(raw, summary)
     subject = subject_tag(decision, case) + (f" {extra_subject}" if extra_subject else "")
     _headers(msg, msg_id, case.mailbox_address, f"mailrouter {case.mailbox}", recipients, subject)
@@ -200,7 +215,7 @@ def forward_message(
 def notice_message(case: CaseRef, decision: Decision, recipients: list[str], domain: str, reason: str,
                    kind: str = "notice") -> EmailMessage:
     """A content-free notice: a case exists and could not be sent to these people encrypted."""
-    msg = _base(message_id(case.id, kind, domain), case.mailbox_address, f"mailrouter {case.mailbox}", recipients,
+    msg = _base(message_id(case, kind, domain), case.mailbox_address, f"mailrouter {case.mailbox}", recipients,
                 f"[{decision.urgency.upper()}][case {case.tag}] needs you: read it through a colleague")
     msg["Auto-Submitted"] = "auto-generated"
     msg["X-Mailrouter-Case"] = case.tag

@@ -155,6 +155,7 @@ class DecryptResult:
     inner: bytes | None = None
     notes: list[str] = field(default_factory=list)
     imported_keys: list[str] = field(default_factory=list)
+    sender_keys: list[str] = field(default_factory=list)  # usable encryption keys of the sender, oldest first
 
 
 @dataclass(frozen=True)
@@ -975,19 +976,19 @@ class Crypto:
         return None
 
     def key_for_address(self, address: str) -> str | None:
-        """Fingerprint of a usable encryption key for ``address`` in the correspondents keyring.
+        """Fingerprint of the newest usable encryption key for ``address`` in the
+        correspondents keyring, or None. Which key is *trusted* for the address is
+        decided by key continuity (keycontinuity.py), not here."""
+        keys = self.usable_keys_for_address(address)
+        return keys[-1] if keys else None
 
-        The most recently created usable key wins (key rollover). None if none.
-        """
+    def usable_keys_for_address(self, address: str) -> list[str]:
+        """Fingerprints of usable encryption keys for ``address`` (correspondents keyring), oldest first."""
         addr = _address(address)
         if not addr:
-            return None
-        best: KeyInfo | None = None
-        for key in self._list(self._cor, keys=[f"<{addr}>"]):
-            if key.can_encrypt and addr in key.addresses():
-                if best is None or key.created > best.created:
-                    best = key
-        return best.fingerprint if best else None
+            return []
+        keys = [k for k in self._list(self._cor, keys=[f"<{addr}>"]) if k.can_encrypt and addr in k.addresses()]
+        return [k.fingerprint for k in sorted(keys, key=lambda k: k.created)]
 
     # ----------------------------------------------------------- key imports
 
@@ -1144,7 +1145,8 @@ class Crypto:
 
     def _finish_sender(self, result: DecryptResult, senders: set[str]) -> None:
         if len(senders) == 1:
-            result.crypto.sender_key_fingerprint = self.key_for_address(next(iter(senders)))
+            result.sender_keys = self.usable_keys_for_address(next(iter(senders)))
+            result.crypto.sender_key_fingerprint = result.sender_keys[-1] if result.sender_keys else None
 
     def _verify_mime_signed(self, ent: _Entity) -> tuple[list[dict], _Entity | None]:
         """RFC 3156 multipart/signed: verify part 2 over the exact CRLF bytes of part 1."""
@@ -1592,6 +1594,72 @@ class Crypto:
             keyid=fpr, passphrase=self._passphrase, detach=True, extra_args=["--local-user", fpr],
         )
         return r.rc == 0 and r.has("SIG_CREATED")
+
+    # ------------------------------------------------------ staff signatures
+
+    def service_home_signers(self, raw: bytes) -> list[tuple[str, bytes]]:
+        """Good signatures over a whole message, checked in the service home only.
+
+        For mail that claims to come from staff (claims): the service home holds
+        the pinned staff keys, while the correspondents keyring takes keys from
+        anyone who mails us one, so it is never consulted here. Returns
+        ``[(primary fingerprint, signed content)]`` for every good signature by
+        an unexpired, unrevoked key; the signed content (memory only) lets the
+        caller check what the signature binds. Shapes: PGP/MIME signed,
+        PGP/MIME encrypted (signed inside, or a signed MIME entity inside),
+        inline clearsigned or inline encrypted+signed. Never raises.
+        """
+        try:
+            return self._service_home_signers(_Entity(raw), depth=0)
+        except Exception as exc:  # noqa: BLE001 - a claim that cannot be checked is simply not authenticated
+            log.error("crypto: unexpected %s while checking a staff signature", type(exc).__name__)
+            return []
+
+    def _service_home_signers(self, root: _Entity, depth: int) -> list[tuple[str, bytes]]:
+        if depth > 1:
+            return []
+        if root.ctype == "multipart/signed":
+            parts = root.parts()
+            if len(parts) != 2:
+                return []
+            signed = _crlf(parts[0].raw)
+            r = self._run(self._svc, "verify_data", "-&{sigfd}", signed, sig_data=parts[1].decoded(),
+                          extra_args=["--enable-special-filenames", "--"])
+            return _good(r, signed)
+        if root.ctype == "multipart/encrypted":
+            parts = root.parts()
+            return self._decrypt_signed(parts[1].decoded(), depth) if len(parts) == 2 else []
+        for part in root.walk():
+            if part.is_multipart or part.ctype != "text/plain" or part.is_attachment():
+                continue
+            data = part.decoded()
+            if b"-----BEGIN PGP SIGNED MESSAGE-----" in data:
+                found = []
+                for block in _ARMOR_SIGNED.findall(data)[:3]:
+                    found += _good(self._run(self._svc, "verify", block), _clearsigned_text(block))
+                return found
+            if b"-----BEGIN PGP MESSAGE-----" in data:
+                blocks = _ARMOR_MESSAGE.findall(data)
+                return self._decrypt_signed(blocks[0], depth) if blocks else []
+            return []
+        return []
+
+    def _decrypt_signed(self, ciphertext: bytes, depth: int) -> list[tuple[str, bytes]]:
+        r = self._run(self._svc, "decrypt", ciphertext, passphrase=self._passphrase)
+        if r.rc is None or r.timed_out or r.limit_hit or not r.has("DECRYPTION_OKAY") or r.has("BADMDC"):
+            return []
+        found = _good(r, r.data)
+        if not found and b"content-type:" in r.data[:4000].lower():  # a signed MIME entity inside
+            found = self._service_home_signers(_Entity(r.data), depth + 1)
+        return found
+
+
+def _good(r: "_Run", content: bytes) -> list[tuple[str, bytes]]:
+    """Good signatures of one gpg run as (primary fingerprint, content)."""
+    if r.result is None or r.timed_out:
+        return []
+    return [(s["fpr"], content) for s in _parse_sigs(r.statuses)
+            if s.get("kind") == "GOODSIG" and s.get("validsig") and s.get("fpr")]
 
 
 # --------------------------------------------------------------------------

@@ -91,7 +91,9 @@ class CryptoFacts:
     decrypted: bool = False  # and we could read it
     error: str | None = None  # "could not decrypt: <reason>" style, content-free
     signature: Signature = field(default_factory=lambda: Signature("none"))
-    sender_key_fingerprint: str | None = None  # a usable key for acknowledgements
+    sender_key_fingerprint: str | None = None  # the sender's trusted, usable key (acknowledgements)
+    sender_key_changed: bool = False  # a key other than the trusted one was offered or signed (keycontinuity)
+    sender_key_note: str | None = None  # content-free: what continuity found
 
 
 @dataclass

@@ -27,6 +27,8 @@ from typing import Any
 
 from . import clock, metrics
 from . import log as logmod
+from .authres import trusted_results
+from .claims import CLAIMABLE_KINDS, UNAUTHENTICATED_FLAG, ClaimAttempt, ClaimVerdict, authenticate, find_attempt
 from .compose import (CaseRef, ack_message, compose_alert, forward_message, notice_message,
                       to_outgoing)
 from .recipients import escalation_plan, initial_targets
@@ -35,6 +37,7 @@ from .config import Config
 from .facts import build_facts
 from .headers import clean_header_value, safe_address
 from .faults import crashpoint
+from .keycontinuity import judge as judge_keys
 from .language import LanguageDetector
 from .model import CryptoFacts, Decision, Facts, Outgoing, Parsed, RawMessage, RuleHit, SourceKey
 from .parse import parse, strip_quotes_and_signature
@@ -44,7 +47,6 @@ from .sources import Source, SourceError
 from .store import AckRaceLost, AuditEvent, LostClaim, NewCase, Store
 
 CLAIM_LEASE = timedelta(minutes=2)  # how long a crashed worker can delay a message
-CASE_TAG = re.compile(r"\[case ([0-9A-HJKMNP-TV-Z]{4,8})\]", re.IGNORECASE)
 MAX_ATTEMPTS = 3
 
 FORWARD_SUMMARY = """\
@@ -88,6 +90,14 @@ class Analysis:
     inner: Parsed | None = None  # decrypted message, when there was one
     inner_raw: bytes | None = None  # its bytes: memory only, and forwarded only encrypted
     events: list[AuditEvent] = field(default_factory=list)
+    # a mail from a staff address naming a case, whose claim was not authenticated
+    claim: tuple[ClaimAttempt, ClaimVerdict] | None = None
+    # sender key continuity to record with the decision: (sender pseudonym, status updates, seen keys)
+    key_updates: tuple[str, dict[str, str], tuple[str, ...]] | None = None
+
+    @property
+    def flags(self) -> list[str]:
+        return case_flags(self.facts) + ([UNAUTHENTICATED_FLAG] if self.claim else [])
 
 
 @dataclass
@@ -148,9 +158,11 @@ class Pipeline:
         crypto_facts = CryptoFacts()
         inner: Parsed | None = None
         inner_raw: bytes | None = None
+        key_updates = None
         if self.crypto is not None:
             result = self.crypto.open_message(raw, parsed.from_addr)
             crypto_facts = result.crypto
+            key_updates = self._key_continuity(parsed.from_addr, result, crypto_facts, events)
             if result.inner is not None:
                 inner_raw = result.inner
                 inner = parse(inner_raw)
@@ -177,7 +189,27 @@ class Pipeline:
         events.append(AuditEvent("route", "decided", {
             "urgency": decision.urgency, "language": decision.language, "tags": decision.tags,
             "teams": decision.forward_teams, "rules": [{"rule": h.rule, "why": h.why} for h in decision.rules]}))
-        return Analysis(parsed, facts, decision, inner, inner_raw, events)
+        return Analysis(parsed, facts, decision, inner, inner_raw, events, key_updates=key_updates)
+
+    def _key_continuity(self, sender: str | None, result, crypto_facts: CryptoFacts,
+                        events: list[AuditEvent]) -> tuple[str, dict[str, str], tuple[str, ...]] | None:
+        """Which key of the sender is trusted (keycontinuity.py); sets the acknowledgement key."""
+        sender_hash = self.store.pseudonym(sender)
+        if sender_hash is None:
+            crypto_facts.sender_key_fingerprint = None
+            return None
+        known = self.store.sender_key_statuses(sender_hash)
+        offered = list(result.imported_keys) or ([] if known else result.sender_keys[-1:])
+        signature = crypto_facts.signature
+        signer = signature.fingerprint if signature.status == "valid" else None
+        verdict = judge_keys(known, offered, signer)
+        crypto_facts.sender_key_fingerprint = verdict.current if verdict.current in result.sender_keys else None
+        crypto_facts.sender_key_changed = verdict.changed
+        crypto_facts.sender_key_note = verdict.note
+        if verdict.changed or verdict.updates:
+            events.append(AuditEvent("keys", "sender key changed" if verdict.changed else "sender key recorded",
+                                     {"note": verdict.note, "current": verdict.current}))
+        return sender_hash, verdict.updates, verdict.seen
 
     # --- outgoing ------------------------------------------------------------
     def ack_plan(self, facts: Facts, decision: Decision) -> tuple[bool, str]:
@@ -200,6 +232,9 @@ class Pipeline:
         events: list[AuditEvent] = []
         template_alerts: list[Outgoing] = []
         send_ack, reason = self.ack_plan(facts, decision)
+        if analysis.claim is not None:
+            # It came from (or pretends to come from) staff: never acknowledge it.
+            send_ack, reason = False, "unauthenticated claim attempt from a staff address"
         if send_ack:
             template_set = facts.mailbox if decision.ack_template in (None, "default") else decision.ack_template
             context = {"case_tag": case.tag, "mailbox_address": case.mailbox_address,
@@ -223,16 +258,18 @@ class Pipeline:
                     "template": rendered.template, "language": rendered.language, "encryption": note}))
         if not send_ack:
             events.append(AuditEvent("ack", "no acknowledgement", {"reason": reason}))
-        flags = case_flags(facts)
+        flags = analysis.flags
         now = clock.now()
         recipients, notified, route_events, route_alerts = initial_targets(self.config, decision, case, now)
         events += route_events
+        if analysis.claim is not None:
+            route_alerts.append(self._unauthenticated_claim_alert(analysis.claim, case, now))
         summary = self._summary({
             "case_tag": case.tag, "mailbox": facts.mailbox, "urgency": decision.urgency,
             "language": decision.language, "language_confidence": facts.language_confidence,
             "sender": facts.sender, "subject": facts.subject,
             "encrypted": _encryption_text(facts.crypto), "signature": _signature_text(facts.crypto),
-            "sender_key": facts.crypto.sender_key_fingerprint, "tags": decision.tags,
+            "sender_key": _sender_key_text(facts.crypto), "tags": decision.tags,
             "decrypted": analysis.inner_raw is not None,
             "rules": [h.rule for h in decision.rules], "ack_sent": send_ack, "ack_reason": reason,
             "flags": flags, "defects": facts.defects}, template_alerts)
@@ -283,34 +320,57 @@ class Pipeline:
             events += step_events
         return outgoing, events
 
+    def _unauthenticated_claim_alert(self, claim: tuple[ClaimAttempt, ClaimVerdict], case: CaseRef,
+                                     now) -> Outgoing:
+        """To the operators and whoever is on call for the targeted case: content-free."""
+        attempt, verdict = claim
+        target = self.store.find_case(attempt.case_id)
+        box = self.config.mailboxes.get(target.mailbox) if target is not None else None
+        on_call: list[str] = []
+        if box is not None:
+            target_ref = CaseRef(attempt.case_id, attempt.case_tag, target.mailbox, box.address)
+            on_call, _, _, _ = initial_targets(self.config, Decision(urgency=target.urgency, language="und",
+                                                                     forward_teams=[box.team]), target_ref, now)
+        recipients = list(dict.fromkeys([*on_call, *self.config.service.operators]))
+        return compose_alert(
+            f"unauthenticated-claim:{case.id}", f"case {attempt.case_tag}: unauthenticated claim attempt",
+            f"A mail naming staff member {attempt.staff_id} tried to claim case {attempt.case_tag} "
+            f"({attempt.via}), but it was not authenticated: {verdict.reason}.\n\n"
+            f"Case {attempt.case_tag} is STILL OPEN and its escalations continue.\n"
+            f"The mail itself was forwarded as case {case.tag}, flagged {UNAUTHENTICATED_FLAG}.\n\n"
+            f"If it was you: sign your reply with your pinned OpenPGP key, or claim with the claim link\n"
+            f"or 'mailrouter ack {attempt.case_tag}'. If it was not you, someone is forging staff mail.\n",
+            recipients, self.config.service.alert_from, self.config.service.domain)
+
     @staticmethod
     def _reply_to(facts: Facts, case: CaseRef) -> list[str]:
         """A staff reply reaches the sender and, as a claim, the intake mailbox."""
         sender = safe_address(facts.sender)
         return ([sender] if sender and not facts.ack_blockers else []) + [case.mailbox_address]
 
-    def claim_reference(self, parsed: Parsed) -> tuple[str, str, str] | None:
-        """(case id, staff id, how) when a staff member's mail claims a case.
+    def claim_attempt(self, parsed: Parsed) -> ClaimAttempt | None:
+        """A mail from a staff address naming one of our cases (by replying to one of
+        our forwards, or by "[case 7F3K]" in its subject); not yet authenticated."""
+        def case_of_reply(message_id: str) -> tuple[str, str] | None:
+            case_id = self.store.case_of_outgoing(message_id, CLAIMABLE_KINDS)
+            return (case_id, self.store.case_tag(case_id)) if case_id else None
 
-        Only mail from a configured staff address counts; it names the case by
-        replying to one of our mails (In-Reply-To/References carry the case id
-        in our Message-IDs) or by the tag "[case 7F3K]" in its subject.
-        """
+        def case_of_tag(tag: str) -> tuple[str, str] | None:
+            row = self.store.find_case(tag)
+            return (row.id, row.tag) if row is not None and row.tag == tag.upper() else None
+
         staff = {s.address: sid for sid, s in self.config.staff.items()}
-        if parsed.from_addr not in staff:
-            return None
-        domain = re.escape(self.config.service.domain)
-        pattern = re.compile(rf"<([0-9A-Z]{{26}})\.(?:forward|escalation-\d+)@{domain}>")
-        for ref in [parsed.in_reply_to or "", *parsed.references]:
-            if m := pattern.fullmatch(ref.strip()):
-                case = self.store.find_case(m.group(1))
-                if case is not None:
-                    return case.id, staff[parsed.from_addr], "reply"
-        if m := CASE_TAG.search(parsed.subject or ""):
-            case = self.store.find_case(m.group(1))
-            if case is not None:
-                return case.id, staff[parsed.from_addr], "subject tag"
-        return None
+        return find_attempt(parsed, staff, case_of_reply, case_of_tag)
+
+    def authenticate_claim(self, attempt: ClaimAttempt, parsed: Parsed, raw: bytes) -> ClaimVerdict:
+        auth = self.config.authentication
+        staff = self.config.staff[attempt.staff_id]
+        signers = []
+        if "openpgp" in auth.claim_methods and self.crypto is not None and staff.key:
+            signers = self.crypto.service_home_signers(raw)
+        return authenticate(attempt, parsed, methods=auth.claim_methods, pinned_key=staff.key,
+                            staff_address=staff.address, signers=signers,
+                            auth_results=trusted_results(parsed.headers, auth.trusted_authserv_id))
 
     # --- one message ------------------------------------------------------------
     def decide(self, msg: RawMessage, ledger_id: int, attempts: int) -> str:
@@ -326,15 +386,22 @@ class Pipeline:
             if copy_of:
                 self.store.mark_duplicate(ledger_id, self.owner, copy_of, msgid_hash, raw_sha)
                 return "duplicate"
-            claim = self.claim_reference(parsed_for_id)
-            if claim is not None:
-                case_id, staff_id, via = claim
-                self.store.commit_claim(ledger_id=ledger_id, owner=self.owner, case_id=case_id, by=staff_id,
-                                        via=via, message_id_hash=msgid_hash, raw_sha256=raw_sha)
-                metrics.CLAIMS.labels(msg.mailbox).inc()
-                self.log.info("case_claimed", case=self.store.case_tag(case_id), via=via)
-                return "claim"
+            attempt = self.claim_attempt(parsed_for_id)
+            verdict = None
+            if attempt is not None:
+                verdict = self.authenticate_claim(attempt, parsed_for_id, raw)
+                if verdict.authenticated:
+                    via = f"{attempt.via}, {verdict.method}"
+                    self.store.commit_claim(ledger_id=ledger_id, owner=self.owner, case_id=attempt.case_id,
+                                            by=attempt.staff_id, via=via, message_id_hash=msgid_hash,
+                                            raw_sha256=raw_sha)
+                    metrics.CLAIMS.labels(msg.mailbox).inc()
+                    self.log.info("case_claimed", case=attempt.case_tag, via=via)
+                    return "claim"
+                self.log.warning("claim_not_authenticated", case=attempt.case_tag, via=attempt.via)
             analysis = self.analyse(msg.mailbox, raw)
+            if attempt is not None and verdict is not None:
+                analysis.claim = (attempt, verdict)
             case_id, tag = self.store.new_case_identity()
             box = self.config.mailboxes[msg.mailbox]
             case = CaseRef(case_id, tag, msg.mailbox, box.address)
@@ -343,7 +410,7 @@ class Pipeline:
                 id=case_id, tag=tag, mailbox=msg.mailbox, urgency=analysis.decision.urgency,
                 language=analysis.decision.language, tags=analysis.decision.tags,
                 rules=[{"rule": h.rule, "why": h.why} for h in analysis.decision.rules],
-                flags=case_flags(analysis.facts), encrypted=analysis.facts.crypto.encrypted,
+                flags=analysis.flags, encrypted=analysis.facts.crypto.encrypted,
                 sender_hash=self.store.pseudonym(analysis.facts.sender))
             crashpoint("before_commit")
             try:
@@ -352,6 +419,8 @@ class Pipeline:
                     case=new_case, events=[AuditEvent("intake", "received", {"mailbox": msg.mailbox}),
                                            *analysis.events, *events],
                     outgoing=outgoing, ack_rate_key=self._ack_key(analysis.facts) if acked else None,
+                    other_case_events=self._claim_attempt_events(analysis, tag),
+                    key_updates=analysis.key_updates,
                     ack_window=timedelta(seconds=self.config.acknowledgements.window_seconds))
             except LostClaim:
                 raise
@@ -378,6 +447,15 @@ class Pipeline:
                 self.store.release_claim(ledger_id, self.owner)
                 raise ProcessingDeferred(logmod.error_kind(exc)) from exc
             return self._fallback(msg, ledger_id, raw_sha, None, f"internal error: {logmod.error_kind(exc)}")
+
+    @staticmethod
+    def _claim_attempt_events(analysis: Analysis, new_tag: str) -> list[tuple[str, AuditEvent]]:
+        """On the targeted case's trail: someone tried to claim it, and where that mail went."""
+        if analysis.claim is None:
+            return []
+        attempt, verdict = analysis.claim
+        return [(attempt.case_id, AuditEvent("claim", "unauthenticated claim attempt (case stays open)", {
+            "staff": attempt.staff_id, "via": attempt.via, "reason": verdict.reason, "forwarded_as": new_tag}))]
 
     def _fallback(self, msg: RawMessage, ledger_id: int, raw_sha: str, msgid_hash: str | None, reason: str) -> str:
         """Forward the raw message flagged 'could not process', plus an operator alert.
@@ -518,6 +596,13 @@ def _encryption_text(crypto: CryptoFacts) -> str:
     return f"yes, NOT decrypted: {crypto.error or 'unknown reason'}"
 
 
+def _sender_key_text(crypto: CryptoFacts) -> str | None:
+    key = crypto.sender_key_fingerprint
+    if crypto.sender_key_changed:
+        return f"{key or 'none trusted'} -- CHANGED: {crypto.sender_key_note}"
+    return key
+
+
 def _signature_text(crypto: CryptoFacts) -> str:
     sig = crypto.signature
     if sig.status == "none":
@@ -527,4 +612,6 @@ def _signature_text(crypto: CryptoFacts) -> str:
         text += f" by {sig.fingerprint}"
     if sig.status == "valid" and not sig.signer_uid_matches_sender:
         text += " (key does not belong to the From address)"
+    elif sig.status == "valid" and crypto.sender_key_changed and sig.fingerprint != crypto.sender_key_fingerprint:
+        text += " (NOT the sender's known key)"
     return text

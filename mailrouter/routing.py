@@ -159,6 +159,7 @@ FLAG_FACTS = {
     "is_bounce": (lambda f: f.is_bounce, "bounce", "not a bounce"),
     "from_self": (lambda f: f.from_self, "from one of our own addresses", "not from our own addresses"),
     "is_noreply": (lambda f: f.is_noreply, "no-reply sender", "not a no-reply sender"),
+    "sender_key_changed": (lambda f: f.crypto.sender_key_changed, "sender key changed", "sender key unchanged"),
 }
 
 

@@ -104,6 +104,7 @@ class When(Strict):
     is_bounce: StrictBool | None = None
     from_self: StrictBool | None = None
     is_noreply: StrictBool | None = None
+    sender_key_changed: StrictBool | None = None
     any: Annotated[list["When"], Field(min_length=1)] | None = None
     all: Annotated[list["When"], Field(min_length=1)] | None = None
     not_: "When | None" = Field(None, alias="not")

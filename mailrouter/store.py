@@ -155,6 +155,18 @@ copies = Table(
     Column("case_id", String(32), nullable=False),
 )
 
+# Every key an address has used (sender key continuity, keycontinuity.py): by pseudonym, no key material.
+sender_keys = Table(
+    "sender_keys",
+    metadata,
+    Column("sender_hash", String(64), primary_key=True),
+    Column("fingerprint", String(40), primary_key=True),
+    Column("status", String(20), nullable=False),  # current | pending | retired | rejected
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False),
+    Column("decided_by", String(100)),  # "first use", "rollover", "operator", "message"
+)
+
 meta = Table(
     "meta",
     metadata,
@@ -364,8 +376,13 @@ class Store:
         outgoing: Iterable[Outgoing],
         ack_rate_key: tuple[str, str] | None = None,
         ack_window: timedelta = timedelta(0),
+        other_case_events: Iterable[tuple[str, AuditEvent]] = (),
+        key_updates: tuple[str, dict[str, str], tuple[str, ...]] | None = None,
     ) -> None:
-        """Ledger -> decided, case, audit and outbox rows: all or nothing."""
+        """Ledger -> decided, case, audit and outbox rows: all or nothing.
+
+        ``other_case_events`` go on the trails of other, existing cases (e.g. an
+        unauthenticated attempt to claim one)."""
         now = utcnow()
         with self.engine.begin() as conn:
             result = conn.execute(
@@ -389,12 +406,17 @@ class Store:
             for ev in events:
                 conn.execute(insert(audit).values(case_id=case.id, at=now, stage=ev.stage,
                                                   event=ev.event, detail=ev.detail))
+            for other_id, ev in other_case_events:
+                conn.execute(insert(audit).values(case_id=other_id, at=now, stage=ev.stage,
+                                                  event=ev.event, detail=ev.detail))
             for out in outgoing:
                 if out.kind == "alert" and self._queued(conn, out.message_id):
                     continue  # the same alert (e.g. a rotation gap this hour) is already on its way
                 self._enqueue(conn, out, case.id, now)
             if ack_rate_key:
                 self._touch_ack_rate(conn, ack_rate_key, now, ack_window)
+            if key_updates:
+                self._record_keys(conn, *key_updates, now=now, by="message")
 
     @staticmethod
     def _queued(conn: Connection, message_id: str) -> bool:
@@ -428,6 +450,12 @@ class Store:
             return conn.execute(select(cases).where(or_(cases.c.tag == reference.upper(),
                                                         cases.c.id == reference))).first()
 
+    def case_of_outgoing(self, message_id: str, kinds: Iterable[str]) -> str | None:
+        """The case of one of our own mails of these kinds, by its Message-ID."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(outbox.c.case_id).where(and_(outbox.c.message_id == message_id,
+                                                                    outbox.c.kind.in_(list(kinds))))).scalar()
+
     def _claim_case(self, conn: Connection, case_id: str, by: str, via: str, now: datetime) -> bool:
         done = conn.execute(update(cases).where(and_(cases.c.id == case_id, cases.c.status == "open"))
                             .values(status="claimed", claimed_by=by, claimed_at=now))
@@ -459,6 +487,56 @@ class Store:
             if result.rowcount != 1:
                 raise LostClaim(f"ledger row {ledger_id} no longer claimed by {owner}")
             return self._claim_case(conn, case_id, by, via, now)
+
+    # --- sender key continuity ---------------------------------------------
+    def sender_key_statuses(self, sender_hash: str) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(sender_keys.c.fingerprint, sender_keys.c.status)
+                                .where(sender_keys.c.sender_hash == sender_hash))
+            return {r.fingerprint: r.status for r in rows}
+
+    def sender_key_rows(self, sender_hash: str) -> list[Any]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(sender_keys).where(sender_keys.c.sender_hash == sender_hash)
+                                     .order_by(sender_keys.c.first_seen)))
+
+    def _record_keys(self, conn: Connection, sender_hash: str, updates: dict[str, str], seen: tuple[str, ...],
+                     *, now: datetime, by: str) -> None:
+        for fpr in dict.fromkeys([*updates, *seen]):
+            row = conn.execute(select(sender_keys.c.status).where(and_(
+                sender_keys.c.sender_hash == sender_hash, sender_keys.c.fingerprint == fpr))).first()
+            status = updates.get(fpr)
+            if row is None:
+                if status is None:
+                    continue  # only seen (e.g. a signer we hold no record for): nothing to keep
+                conn.execute(insert(sender_keys).values(sender_hash=sender_hash, fingerprint=fpr, status=status,
+                                                        first_seen=now, last_seen=now, decided_by=by))
+            else:
+                values: dict[str, Any] = {"last_seen": now} if fpr in seen else {}
+                if status is not None and status != row.status:
+                    values.update(status=status, decided_by=by)
+                if not values:
+                    continue
+                conn.execute(update(sender_keys).where(and_(sender_keys.c.sender_hash == sender_hash,
+                                                            sender_keys.c.fingerprint == fpr)).values(**values))
+
+    def set_sender_key(self, sender_hash: str, fingerprint: str, status: str) -> bool:
+        """An operator's decision: "current" (confirm; the old current key is retired) or "rejected".
+        False if the address never used that key."""
+        now = utcnow()
+        with self.engine.begin() as conn:
+            known = conn.execute(select(sender_keys.c.status).where(and_(
+                sender_keys.c.sender_hash == sender_hash, sender_keys.c.fingerprint == fingerprint))).first()
+            if known is None:
+                return False
+            updates = {fingerprint: status}
+            if status == "current":
+                for other in conn.execute(select(sender_keys.c.fingerprint).where(and_(
+                        sender_keys.c.sender_hash == sender_hash, sender_keys.c.status == "current",
+                        sender_keys.c.fingerprint != fingerprint))):
+                    updates[other.fingerprint] = "retired"
+            self._record_keys(conn, sender_hash, updates, (), now=now, by="operator")
+            return True
 
     # --- acknowledgement rate limit --------------------------------------
     def ack_recently_sent(self, key: tuple[str, str], window: timedelta) -> bool:

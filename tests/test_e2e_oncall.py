@@ -40,8 +40,18 @@ steps = [
 """
 
 
+# Claims by mail must be authenticated: these tests use the operator MTA's DMARC result
+# (tests/test_e2e_claims.py covers OpenPGP signatures and forgeries).
+AUTHENTICATION = """
+[authentication]
+trusted_authserv_id = "mx.example.org"
+claim_methods = ["openpgp", "dmarc"]
+"""
+DMARC_PASS = "Authentication-Results: mx.example.org; dmarc=pass header.from=staff.example.org\r\n"
+
+
 def oncall_config(tmp_path, dovecot, smtp_sink):
-    path = write_config(tmp_path, dovecot, smtp_sink, extra=ROTATION)
+    path = write_config(tmp_path, dovecot, smtp_sink, extra=ROTATION + AUTHENTICATION)
     text = path.read_text().replace('team = "emergency"', 'team = "emergency"\nrotation = "emergency"')
     path.write_text(text)
     return path
@@ -81,7 +91,7 @@ def test_unclaimed_critical_case_escalates_on_schedule(tmp_path, dovecot, smtp_s
 
 
 def staff_reply(forward, sender: str) -> bytes:
-    return client_mail(sender, "emergency", f"Re: {forward.message['Subject']}", "I have it, calling now.",
+    return DMARC_PASS.encode() + client_mail(sender, "emergency", f"Re: {forward.message['Subject']}", "I have it, calling now.",
                        html=False, extra_headers={"In-Reply-To": forward.message["Message-ID"],
                                                   "References": forward.message["Message-ID"]})
 
@@ -101,7 +111,7 @@ def test_claim_by_reply_stops_escalation(tmp_path, dovecot, smtp_sink):
     case = store.find_case(forward.message["X-Mailrouter-Case"])
     assert case.status == "claimed" and case.claimed_by == "chen"
     trail = store.audit_trail(case.id)
-    assert any(e["stage"] == "claim" and e["detail"]["via"] == "reply" for e in trail)
+    assert any(e["stage"] == "claim" and e["detail"]["via"] == "reply, dmarc" for e in trail)
     shown = subprocess.run([sys.executable, "-m", "mailrouter.cli", "case", case.tag, "-c", str(config)],
                            capture_output=True, text=True, cwd=str(REPO))
     assert shown.returncode == 0, shown.stderr
@@ -132,8 +142,8 @@ def test_claim_by_subject_tag_and_by_command(tmp_path, dovecot, smtp_sink):
     assert run_once(config).returncode == 0
     _, forwards, _ = by_kind(smtp_sink.messages)
     tag_a, tag_b = (f.message["X-Mailrouter-Case"] for f in forwards)
-    dovecot.append("emergency", "INBOX", client_mail("bola@staff.example.org", "emergency",
-                                                     f"taking [case {tag_a}]", "Mine.", html=False))
+    dovecot.append("emergency", "INBOX", DMARC_PASS.encode() + client_mail(
+        "bola@staff.example.org", "emergency", f"taking [case {tag_a}]", "Mine.", html=False))
     result = subprocess.run([sys.executable, "-m", "mailrouter.cli", "ack", tag_b, "--by", "chen", "-c", str(config)],
                             capture_output=True, text=True, cwd=str(REPO))
     assert result.returncode == 0 and "claimed by chen" in result.stdout
