@@ -69,7 +69,8 @@ Acknowledged:{% if ack_sent %} yes{% else %} no ({{ ack_reason }}){% endif %}
 {% if decrypted %}The decrypted message is attached (it travels only inside this encrypted mail).
 {% else %}The original message is attached unchanged.
 {% endif %}
-Reply to claim this case; keep [case {{ case_tag }}] in the subject.
+To claim this case, reply signed with your OpenPGP key (keep "case {{ case_tag }}" in the text),
+or run: mailrouter ack {{ case_tag }} --by YOUR_ID
 """
 
 

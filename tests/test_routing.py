@@ -278,6 +278,8 @@ CONDITIONS = [
     ("when.encrypted = true", {}, False, "not encrypted"),
     ("when.encrypted = true\nwhen.decrypted = false", {"crypto": UNREADABLE}, True, "encrypted; not decrypted"),
     ("when.signed = true", {"crypto": PGP}, True, "signed"),
+    ("when.sender_key_changed = true", {"crypto": CryptoFacts(sender_key_changed=True)}, True, "sender key changed"),
+    ("when.sender_key_changed = true", {"crypto": PGP}, False, "sender key unchanged"),
     ('when.signature = ["invalid", "revoked_key"]', {"crypto": PGP}, False,
      "signature valid, not invalid, revoked_key"),
     ('when.signature = "valid"', {"crypto": PGP}, True, "signature valid"),
