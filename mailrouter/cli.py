@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from . import log as logmod
-from .config import Config, ConfigError, load_config
+from .cli_common import ConfigOption, console, err, fail, load_or_exit
+from .config import Config, ConfigError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="mailrouter: intake router for safety inboxes.")
@@ -30,24 +29,8 @@ app.add_typer(rules_app, name="rules")
 from .cli_keys import keys_app  # noqa: E402
 app.add_typer(keys_app, name="keys")
 
-# Wide enough for the tables when output goes to a file or CI log.
-console = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
-
-ConfigOption = typer.Option(
-    Path(os.environ.get("MAILROUTER_CONFIG", "config.toml")), "--config", "-c",
-    help="Path to config.toml (env MAILROUTER_CONFIG).")
-
-
-def _load(path: Path) -> Config:
-    try:
-        config = load_config(path)
-    except ConfigError as exc:
-        for line in exc.problems:
-            err.print(f"[bold red]config error[/] {line}", highlight=False)
-        raise typer.Exit(2) from None
-    logmod.setup(config.service.log_level)
-    return config
+_load = load_or_exit
+_fail = fail
 
 
 def _read_store(config: Config):
@@ -245,7 +228,6 @@ def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, hel
     config = _load(config_path)
     logmod.setup("warning")
     from .pipeline import Pipeline
-    from .store import Store
 
     mailbox = mailbox or next(iter(config.mailboxes))
     if mailbox not in config.mailboxes:

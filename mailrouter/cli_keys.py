@@ -12,16 +12,15 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from .cli_rules import ConfigOption
+from .cli_common import ConfigOption, console, fail, load_or_exit
 
 keys_app = typer.Typer(no_args_is_help=True, help="Sender keys: show, confirm or reject a changed key.")
 
 
 def _store_and_hash(config_path: Path, address: str):
-    from .cli import _load
     from .store import Store
 
-    config = _load(config_path)
+    config = load_or_exit(config_path)
     store = Store(config.store.url)
     return store, store.pseudonym(address.strip().lower())
 
@@ -29,9 +28,7 @@ def _store_and_hash(config_path: Path, address: str):
 def _fingerprint(value: str) -> str:
     fpr = value.replace(" ", "").upper()
     if not re.fullmatch(r"[0-9A-F]{40}", fpr):
-        from .cli import _fail
-
-        _fail("give the full 40 hex digit fingerprint", 2)
+        fail("give the full 40 hex digit fingerprint", 2)
     return fpr
 
 
@@ -39,8 +36,6 @@ def _fingerprint(value: str) -> str:
 def keys_show(address: str = typer.Argument(..., help="The sender's address."),
               config_path: Path = ConfigOption) -> None:
     """Every key this address has used, with its status and first/last seen times."""
-    from .cli import console
-
     store, sender_hash = _store_and_hash(config_path, address)
     rows = store.sender_key_rows(sender_hash)
     if not rows:
@@ -56,12 +51,10 @@ def keys_show(address: str = typer.Argument(..., help="The sender's address."),
 
 
 def _decide(address: str, fingerprint: str, config_path: Path, status: str, done: str) -> None:
-    from .cli import _fail, console
-
     store, sender_hash = _store_and_hash(config_path, address)
     fpr = _fingerprint(fingerprint)
     if not store.set_sender_key(sender_hash, fpr, status):
-        _fail(f"this address never used key {fpr} (see 'mailrouter keys show ADDRESS')")
+        fail(f"this address never used key {fpr} (see 'mailrouter keys show ADDRESS')")
     console.print(f"key {fpr} {done}", highlight=False)
 
 

@@ -11,20 +11,17 @@ Exit codes: 0 all good, 1 a test case failed (or there are none),
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
 
+from .cli_common import ConfigOption
 from .config import Config, ConfigError, load_config
 from .rules import RuleSet, RulesError, RuleTestCase, load_cases, load_policy
 
 rules_app = typer.Typer(no_args_is_help=True, help="Check the routing rules and run their test cases.")
 
-ConfigOption = typer.Option(
-    Path(os.environ.get("MAILROUTER_CONFIG", "config.toml")), "--config", "-c",
-    help="Path to config.toml (env MAILROUTER_CONFIG).")
 RulesOption = typer.Option(None, "--rules", "-r", help="Rules folder (default: service.rules_dir of the config).")
 LexiconsOption = typer.Option(None, "--lexicons", help="Lexicon folder (default: <rules>/lexicons).")
 

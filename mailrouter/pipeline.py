@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import socket
 import secrets
 from dataclasses import dataclass, field

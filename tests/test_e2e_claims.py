@@ -10,8 +10,6 @@ the operator's own MTA when configured, does claim.
 
 from __future__ import annotations
 
-import email
-import email.policy
 import secrets
 import subprocess
 from email.message import EmailMessage
