@@ -26,6 +26,7 @@ from datetime import timedelta
 from typing import Any
 
 from . import clock, metrics
+from .addresses import mailbox_key
 from . import log as logmod
 from .compose import (CaseRef, ack_message, compose_alert, forward_message, notice_message,
                       to_outgoing)
@@ -172,7 +173,8 @@ class Pipeline:
                                                           "method": detection.method}))
         facts = build_facts(mailbox, subject_source, own_addresses=self.config.own_addresses(),
                             language=detection.language, language_confidence=detection.confidence,
-                            body=own_text, crypto=crypto_facts, outer=parsed if inner else None)
+                            body=own_text, crypto=crypto_facts, outer=parsed if inner else None,
+                            trusted_authserv_id=self.config.authentication.trusted_authserv_id)
         decision = route(facts, self.config, self.ruleset)
         events.append(AuditEvent("route", "decided", {
             "urgency": decision.urgency, "language": decision.language, "tags": decision.tags,
@@ -192,7 +194,8 @@ class Pipeline:
         return True, ""
 
     def _ack_key(self, facts: Facts) -> tuple[str, str]:
-        return (self.store.pseudonym(facts.sender) or "", facts.mailbox)
+        """The rate limit counts inboxes, not spellings (``person+1@``, ``p.erson@`` on Gmail...)."""
+        return (self.store.pseudonym(mailbox_key(facts.sender)) or "", facts.mailbox)
 
     def compose(self, analysis: Analysis, case: CaseRef, raw: bytes) -> tuple[list[Outgoing], list[AuditEvent], bool]:
         facts, decision, parsed = analysis.facts, analysis.decision, analysis.parsed
