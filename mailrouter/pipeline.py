@@ -220,7 +220,7 @@ class Pipeline:
             if ack is None:
                 send_ack, reason = False, "sender address unusable for a reply"
             else:
-                out, note = self.sealer.ack(ack, facts, case)
+                out, note = self.sealer.ack(ack, facts, case, neutral_subject=rendered.subject)
                 outgoing.append(out)
                 events.append(AuditEvent("ack", "acknowledgement queued", {
                     "template": rendered.template, "language": rendered.language, "encryption": note}))
