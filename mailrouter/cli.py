@@ -48,6 +48,18 @@ def _load(path: Path) -> Config:
     return config
 
 
+def _store(config: Config):
+    """The store, or exit 2 with the reason (e.g. the key of the sender hashes is missing)."""
+    from .store import open_store
+
+    try:
+        return open_store(config)
+    except ConfigError as exc:
+        for line in exc.problems:
+            err.print(f"[bold red]store error[/] {line}", highlight=False)
+        raise typer.Exit(2) from None
+
+
 def _fail(message: str, code: int = 1) -> None:
     err.print(f"[bold red]error[/] {message}", highlight=False)
     raise typer.Exit(code)
@@ -122,7 +134,7 @@ def _check_connections(config: Config) -> list[str]:
     from .outbox import Deliverer
     from .service import build_sources
     from .sources import SourceError
-    from .store import Store
+    from .store import open_store
 
     problems: list[str] = []
     try:
@@ -140,7 +152,7 @@ def _check_connections(config: Config) -> list[str]:
         finally:
             source.close()
     try:
-        store = Store(config.store.url)
+        store = open_store(config)
         asyncio.run(Deliverer(config, store, config.smtp.resolve_password(), "check").check_connection())
         console.print("smtp: ok")
     except ConfigError as exc:
@@ -186,9 +198,7 @@ def status(config_path: Path = ConfigOption,
            as_json: bool = typer.Option(False, "--json")) -> None:
     """Open cases, outbox and last poll per mailbox (no personal data)."""
     config = _load(config_path)
-    from .store import Store
-
-    store = Store(config.store.url)
+    store = _store(config)
     from . import clock
 
     now = clock.now()
@@ -324,9 +334,7 @@ def case_command(case: str = typer.Argument(..., help="Case tag (e.g. 7F3K) or i
                  config_path: Path = ConfigOption, as_json: bool = typer.Option(False, "--json")) -> None:
     """A case's audit trail: every stage, rule, claim and delivery (no message content)."""
     config = _load(config_path)
-    from .store import Store
-
-    store = Store(config.store.url)
+    store = _store(config)
     row = store.find_case(case)
     if row is None:
         _fail(f"no case {case!r}")
@@ -362,11 +370,9 @@ def ack(case: str = typer.Argument(..., help="Case tag (e.g. 7F3K) or id."),
         config_path: Path = ConfigOption) -> None:
     """Claim a case: stops its escalation. Recorded in the case's audit trail."""
     config = _load(config_path)
-    from .store import Store
-
     if by not in config.staff:
         _fail(f"unknown staff id {by!r} (configured: {', '.join(config.staff)})")
-    store = Store(config.store.url)
+    store = _store(config)
     row = store.find_case(case)
     if row is None:
         _fail(f"no case {case!r}")
@@ -436,9 +442,7 @@ def oncall(config_path: Path = ConfigOption,
 def outbox_list(config_path: Path = ConfigOption) -> None:
     """Outgoing mail that is not sent yet (ids, kinds, attempts, last error)."""
     config = _load(config_path)
-    from .store import Store
-
-    store = Store(config.store.url)
+    store = _store(config)
     table = Table(title="outbox (not sent)")
     for column in ("id", "case", "kind", "state", "attempts", "last error"):
         table.add_column(column)
@@ -453,9 +457,7 @@ def outbox_list(config_path: Path = ConfigOption) -> None:
 def outbox_retry(config_path: Path = ConfigOption) -> None:
     """Queue permanently failed mail again (after fixing the cause)."""
     config = _load(config_path)
-    from .store import Store
-
-    count = Store(config.store.url).requeue_failed()
+    count = _store(config).requeue_failed()
     console.print(f"{count} mail(s) queued again")
 
 

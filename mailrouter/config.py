@@ -158,7 +158,12 @@ class UrgencyConfig(Strict):
 
 
 class StoreConfig(Strict):
+    """``hash_key_file`` / ``hash_key_env``: the key of the sender hashes, kept outside
+    the store (default: ``<database>.hash-key`` beside an SQLite database)."""
+
     url: str = "sqlite:///mailrouter.db"
+    hash_key_file: Path | None = None
+    hash_key_env: str | None = Field(None, min_length=1)
 
     @field_validator("url")
     @classmethod
@@ -166,6 +171,15 @@ class StoreConfig(Strict):
         if not (url.startswith("sqlite:///") or url.startswith(("postgresql://", "postgresql+psycopg://"))):
             raise ValueError("store url must start with sqlite:/// or postgresql://")
         return url
+
+    @model_validator(mode="after")
+    def _key_for_postgres(self) -> "StoreConfig":
+        if self.hash_key_file is not None and self.hash_key_env is not None:
+            raise ValueError("set hash_key_file or hash_key_env, not both")
+        if self.url.startswith("postgresql") and self.hash_key_file is None and self.hash_key_env is None:
+            raise ValueError("a PostgreSQL store needs hash_key_file (the same key file on every instance) or "
+                             "hash_key_env: the key of the sender hashes")
+        return self
 
 
 class DeliveryConfig(Strict):
@@ -398,11 +412,11 @@ def _resolve_paths(config: Config, base: Path) -> Config:
             "rules_dir": resolve(config.service.rules_dir),
         }
     )
-    store = config.store
+    store = config.store.model_copy(update={"hash_key_file": resolve(config.store.hash_key_file)})
     if store.url.startswith("sqlite:///") and not store.url.startswith("sqlite:////"):
         rel = store.url[len("sqlite:///"):]
         if rel and rel != ":memory:":
-            store = StoreConfig(url="sqlite:///" + str(base / rel))
+            store = store.model_copy(update={"url": "sqlite:///" + str(base / rel)})
     return config.model_copy(update={"mailboxes": boxes, "service": service, "store": store, "crypto": crypto})
 
 

@@ -422,7 +422,9 @@ def test_two_instances_on_postgresql_process_each_message_once(tmp_path, dovecot
                        client_mail(f"p{i}@example.net", "emergency" if i % 3 == 0 else "humanrights",
                                    f"m{i}", f"Message number {i} about a threat."))
     config = write_config(tmp_path, dovecot, smtp_sink)
-    config.write_text(config.read_text().replace(f'url = "sqlite:///{tmp_path / "store.db"}"', f'url = "{pg_url}"'))
+    # every instance shares the store and the key of its sender hashes
+    config.write_text(config.read_text().replace(f'url = "sqlite:///{tmp_path / "store.db"}"',
+                                                 f'url = "{pg_url}"\nhash_key_file = "{tmp_path / "hash-key"}"'))
     assert pg_url in config.read_text()
     env = {**os.environ}
     procs = [subprocess.Popen([sys.executable, "-m", "mailrouter.cli", "run", "--once", "-c", str(config)],

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import email
 import email.policy
+import stat
 import subprocess
+import sys
 
-from mailfactory import ADDRESSES, client_mail
+from mailfactory import ADDRESSES, REPO, client_mail, write_config
+from mailrouter.config import load_config
+from mailrouter.store import Store
 from test_e2e import by_kind, run_once
 from test_e2e_pgp import FPR, KEYS, PGP, gpg, pgp_config, pgp_homes  # noqa: F401 - a fixture
 
@@ -78,3 +82,53 @@ def test_a_plaintext_acknowledgement_never_echoes_the_subject_of_encrypted_mail(
     assert "(Re: meetup question)" in str(by_to["tomas@example.com"].message["Subject"])
     for mail in smtp_sink.messages:
         assert b"SECRETSUBJECT-4a1c" not in mail.data
+
+
+def store_bytes(tmp_path) -> bytes:
+    """Every byte SQLite keeps of the store: the database and any journal beside it."""
+    return b"".join(p.read_bytes() for p in sorted(tmp_path.glob("store.db*")) if not p.name.endswith(".hash-key"))
+
+
+def test_the_store_names_no_sender_and_holds_no_hashing_key(tmp_path, dovecot, smtp_sink, pgp_homes):
+    dovecot.append("emergency", "INBOX", (PGP / "mail" / "rfc9788_header_protection.eml").read_bytes())
+    dovecot.append("humanrights", "INBOX", client_mail("Nadia K. <nadia.k@example.net>", "humanrights", "doxed",
+                                                       "They posted my home address."))
+    config = pgp_config(tmp_path, dovecot, smtp_sink, pgp_homes)
+    assert run_once(config).returncode == 0
+    acks, forwards, _ = by_kind(smtp_sink.messages)
+    assert sorted(a.rcpt_tos[0] for a in acks) == ["amina@volunteers.example", "nadia.k@example.net"]
+
+    key_file = tmp_path / "store.db.hash-key"
+    assert key_file.is_file() and stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    key = bytes.fromhex(key_file.read_text().strip())
+    assert len(key) == 32
+    data = store_bytes(tmp_path)
+    assert len(data) > 10000
+    for needle in (b"amina@volunteers.example", b"nadia.k@example.net", key, key.hex().encode(),
+                   key.hex().upper().encode()):
+        assert needle not in data, needle
+
+    # what remains is still useful: joinable pseudonyms, and a count of the acknowledgements sent
+    store = Store(load_config(config).store.url)
+    hashes = {c.sender_hash for c in store.all_cases()}
+    assert hashes == {store.pseudonym("amina@volunteers.example"), store.pseudonym("nadia.k@example.net")}
+    acks_delivered = [e for c in store.all_cases() for e in store.audit_trail(c.id) if e["event"] == "ack delivered"]
+    assert [e["detail"] for e in acks_delivered] == [{"recipients": 1}] * 2
+    assert all(r.data == b"" and list(r.recipients) == [] for r in store.outbox_rows() if r.kind == "ack")
+
+
+def test_a_lost_key_file_stops_the_service_with_a_clear_error(tmp_path, dovecot, smtp_sink):
+    config = write_config(tmp_path, dovecot, smtp_sink)
+    dovecot.append("humanrights", "INBOX", client_mail("tomas@example.com", "humanrights", "q", "A question."))
+    assert run_once(config).returncode == 0
+    key_file = tmp_path / "store.db.hash-key"
+    key_file.unlink()
+    dovecot.append("humanrights", "INBOX", client_mail("tomas@example.com", "humanrights", "q2", "Another."))
+    for args in (["run", "--once"], ["status"]):
+        result = subprocess.run([sys.executable, "-m", "mailrouter.cli", *args, "-c", str(config)],
+                                capture_output=True, text=True, cwd=str(REPO))
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert f"{key_file}" in result.stderr.replace("\n", "") and "is missing" in result.stderr
+    assert not key_file.exists()
+    assert len(dovecot.uids("humanrights", "INBOX")) == 1  # nothing was processed with a wrong key
