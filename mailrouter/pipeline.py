@@ -38,7 +38,7 @@ from .headers import clean_header_value, safe_address
 from .faults import crashpoint
 from .language import LanguageDetector
 from .model import CryptoFacts, Decision, Facts, Outgoing, Parsed, RawMessage, RuleHit, SourceKey
-from .parse import parse, strip_quotes_and_signature
+from .parse import parse, show_bidi_controls, strip_quotes_and_signature
 from .render import TemplateProblem, Templates
 from .routing import route
 from .sources import Source, SourceError
@@ -233,7 +233,7 @@ class Pipeline:
         summary = self._summary({
             "case_tag": case.tag, "mailbox": facts.mailbox, "urgency": decision.urgency,
             "language": decision.language, "language_confidence": facts.language_confidence,
-            "sender": facts.sender, "subject": facts.subject,
+            "sender": show_bidi_controls(facts.sender), "subject": show_bidi_controls(facts.subject),
             "encrypted": _encryption_text(facts.crypto), "signature": _signature_text(facts.crypto),
             "sender_key": facts.crypto.sender_key_fingerprint, "tags": decision.tags,
             "decrypted": analysis.inner_raw is not None,
