@@ -98,6 +98,8 @@ def check(config_path: Path = ConfigOption,
 
     from .pipeline import FORWARD_SAMPLE
 
+    for warning in config.plaintext_logins():
+        err.print(f"[yellow]warning[/] {warning}", highlight=False)
     problems = Templates(config.service.templates_dir).validate(list(config.mailboxes), FORWARD_SAMPLE)
     for problem in problems:
         err.print(f"[yellow]template[/] {problem}", highlight=False)
@@ -243,6 +245,7 @@ def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, hel
     config = _load(config_path)
     logmod.setup("warning")
     from .pipeline import Pipeline
+    from .render import TemplateProblem
     from .store import Store
 
     mailbox = mailbox or next(iter(config.mailboxes))
@@ -266,10 +269,18 @@ def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, hel
     ack = None
     if send_ack:
         template_set = mailbox if decision.ack_template in (None, "default") else decision.ack_template
-        rendered = pipeline.templates.render_ack(template_set, decision.language, {
-            "case_tag": "XXXX", "mailbox_address": config.mailboxes[mailbox].address,
-            "language": decision.language, "mailbox": mailbox, "urgency": decision.urgency})
+        context = {"case_tag": "XXXX", "mailbox_address": config.mailboxes[mailbox].address,
+                   "language": decision.language, "mailbox": mailbox, "urgency": decision.urgency}
+        problem = None
+        try:
+            rendered = pipeline.templates.render_ack(template_set, decision.language, context)
+        except TemplateProblem as exc:  # as in production: the built-in text, and the operators are told
+            problem = str(exc)
+            rendered = pipeline.templates.render_builtin_ack(context)
+            err.print(f"[yellow]template[/] {problem} (the built-in text would be sent)", highlight=False)
         ack = {"template": rendered.template, "subject": rendered.subject, "body": rendered.body}
+        if problem:
+            ack["template_problem"] = problem
     data = {
         "schema": 1,  # bumped on any incompatible change of this output (README: "explain --json")
         "mailbox": mailbox,

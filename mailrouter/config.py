@@ -329,6 +329,31 @@ class Config(Strict):
     def staff_addresses(self) -> set[str]:
         return {s.address for s in self.staff.values()}
 
+    def plaintext_logins(self) -> list[str]:
+        """Warnings for credentials sent without TLS to another machine (``tls = "none"``)."""
+        warnings = []
+        for name, account in self.accounts.items():
+            if account.tls == "none" and (account.password_env or account.password_file) and not _loopback(account.host):
+                warnings.append(f"accounts.{name}: tls = \"none\" sends the IMAP password in plaintext to "
+                                f"{account.host}; use tls = \"tls\" or \"starttls\"")
+        smtp = self.smtp
+        if smtp.tls == "none" and smtp.username and not _loopback(smtp.host):
+            warnings.append(f"smtp: tls = \"none\" sends the SMTP login in plaintext to {smtp.host}; "
+                            "use tls = \"starttls\" or \"tls\"")
+        return warnings
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    name = host.strip().strip("[]").lower().rstrip(".")
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
 
 class _ReferenceErrors(ValueError):
     def __init__(self, problems: list[tuple[tuple[str, ...], str]]):

@@ -158,6 +158,8 @@ ack_rate = Table(
 
 # One row per distinct message (Message-ID and bytes) per mailbox, written with the
 # decision: the primary key makes copy detection atomic across instances.
+# A message without Message-ID is keyed by its bytes alone.
+NO_MESSAGE_ID = "-"
 copies = Table(
     "copies",
     metadata,
@@ -380,14 +382,13 @@ class Store:
         """Case id of an already decided copy of the same message (same Message-ID AND bytes).
 
         Matching the bytes too means a forged Message-ID can never suppress a
-        different message.
+        different message. A message without Message-ID is a copy when its
+        bytes are identical (a re-append, a restored backup).
         """
-        if not message_id_hash:
-            return None
         with self.engine.connect() as conn:
             return conn.execute(
                 select(copies.c.case_id).where(
-                    and_(copies.c.mailbox == mailbox, copies.c.message_id_hash == message_id_hash,
+                    and_(copies.c.mailbox == mailbox, copies.c.message_id_hash == (message_id_hash or NO_MESSAGE_ID),
                          copies.c.raw_sha256 == raw_sha256))
             ).scalar()
 
@@ -458,9 +459,10 @@ class Store:
             )
             if result.rowcount != 1:
                 raise LostClaim(f"ledger row {ledger_id} no longer claimed by {owner}")
-            if message_id_hash:  # a copy decided meanwhile by another instance makes this fail
-                conn.execute(insert(copies).values(mailbox=case.mailbox, message_id_hash=message_id_hash,
-                                                   raw_sha256=raw_sha256, case_id=case.id))
+            # a copy decided meanwhile by another instance makes this fail
+            conn.execute(insert(copies).values(mailbox=case.mailbox,
+                                               message_id_hash=message_id_hash or NO_MESSAGE_ID,
+                                               raw_sha256=raw_sha256, case_id=case.id))
             conn.execute(
                 insert(cases).values(
                     id=case.id, tag=case.tag, mailbox=case.mailbox, urgency=case.urgency,
