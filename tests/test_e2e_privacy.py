@@ -132,3 +132,16 @@ def test_a_lost_key_file_stops_the_service_with_a_clear_error(tmp_path, dovecot,
         assert f"{key_file}" in result.stderr.replace("\n", "") and "is missing" in result.stderr
     assert not key_file.exists()
     assert len(dovecot.uids("humanrights", "INBOX")) == 1  # nothing was processed with a wrong key
+
+
+def test_with_outer_metadata_none_an_encrypted_acknowledgement_shows_nothing_outside(tmp_path, dovecot, smtp_sink,
+                                                                                    pgp_homes):
+    dovecot.append("emergency", "INBOX", (PGP / "mail" / "rfc9788_header_protection.eml").read_bytes())
+    config = with_echo(pgp_config(tmp_path, dovecot, smtp_sink, pgp_homes))
+    config.write_text(config.read_text().replace("[crypto]\n", '[crypto]\nouter_metadata = "none"\n'))
+    assert run_once(config).returncode == 0
+    acks, _, _ = by_kind(smtp_sink.messages)
+    assert len(acks) == 1 and acks[0].message.get_content_type() == "multipart/encrypted"
+    assert str(acks[0].message["Subject"]) == "..."
+    assert acks[0].message["X-Mailrouter-Case"] is None
+    assert acks[0].message["Auto-Submitted"] == "auto-replied"  # loop protection stays outside
