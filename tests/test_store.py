@@ -17,12 +17,6 @@ from mailrouter.store import AuditEvent, LostClaim, NewCase, Store
 
 
 
-@pytest.fixture(scope="session")
-def pg_key_file(tmp_path_factory):
-    """One key for the session's PostgreSQL database, as every instance of a deployment shares one."""
-    return tmp_path_factory.mktemp("pgkey") / "hash-key"
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path):
     if request.param == "sqlite":
