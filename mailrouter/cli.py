@@ -355,7 +355,10 @@ def case_command(case: str = typer.Argument(..., help="Case tag (e.g. 7F3K) or i
         "claimed_by": row.claimed_by, "created_at": row.created_at.isoformat(),
         "trail": [{"at": e["at"].isoformat(), "stage": e["stage"], "event": e["event"], "detail": e["detail"]}
                   for e in store.audit_trail(row.id)],
-        "mail": [{"kind": m.kind, "state": m.state, "recipients": len(m.recipients), "attempts": m.attempts,
+        # a sent acknowledgement's recipient (the sender) is erased; it always had exactly one
+        "mail": [{"kind": m.kind, "state": m.state,
+                  "recipients": len(m.recipients) or (1 if m.kind == "ack" and m.state == "sent" else 0),
+                  "attempts": m.attempts,
                   "due": m.next_attempt_at.isoformat() if m.state == "pending" else None,
                   "last_error": m.last_error} for m in store.outbox_rows(row.id)],
     }

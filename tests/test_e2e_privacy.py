@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
 import stat
 import subprocess
 import sys
@@ -115,6 +116,11 @@ def test_the_store_names_no_sender_and_holds_no_hashing_key(tmp_path, dovecot, s
     acks_delivered = [e for c in store.all_cases() for e in store.audit_trail(c.id) if e["event"] == "ack delivered"]
     assert [e["detail"] for e in acks_delivered] == [{"recipients": 1}] * 2
     assert all(r.data == b"" and list(r.recipients) == [] for r in store.outbox_rows() if r.kind == "ack")
+    tag = store.all_cases()[0].tag
+    shown = subprocess.run([sys.executable, "-m", "mailrouter.cli", "case", tag, "--json", "-c", str(config)],
+                           capture_output=True, text=True, cwd=str(REPO))
+    assert shown.returncode == 0, shown.stderr
+    assert [m["recipients"] for m in json.loads(shown.stdout)["mail"] if m["kind"] == "ack"] == [1]
 
 
 def test_a_lost_key_file_stops_the_service_with_a_clear_error(tmp_path, dovecot, smtp_sink):
