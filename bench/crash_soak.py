@@ -408,10 +408,13 @@ class Soak:
                 conn.execute(sql(f'CREATE DATABASE "{self.pg_db}"'))
             admin.dispose()
             self.store_url = f"{PG_BASE}/{self.pg_db}"
-            text = text.replace(f'url = "sqlite:///{self.workdir / "store.db"}"', f'url = "{self.store_url}"')
+            self.key_file = self.workdir / "hash-key"  # shared by the instances, as in production
+            text = text.replace(f'url = "sqlite:///{self.workdir / "store.db"}"',
+                                f'url = "{self.store_url}"\nhash_key_file = "{self.key_file}"')
             assert self.store_url in text
         else:
             self.store_url = f"sqlite:///{self.workdir / 'store.db'}"
+            self.key_file = None
         text += "\n[acknowledgements]\nwindow_seconds = 3600\n"
         config.write_text(text)
         self.config = config
@@ -422,7 +425,7 @@ class Soak:
         # Create the schema once, before several instances race to do it.
         from mailrouter.store import Store
 
-        Store(self.store_url).close()
+        Store(self.store_url, hash_key_file=self.key_file).close()
         self.probe = StoreProbe(self.store_url)
         n = 2 if self.args.store == "postgresql" else 1
         self.instances = [Instance(i, config, self.workdir) for i in range(n)]

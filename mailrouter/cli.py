@@ -17,7 +17,7 @@ import typer
 from rich.table import Table
 
 from . import log as logmod
-from .cli_common import ConfigOption, console, err, fail, load_or_exit
+from .cli_common import ConfigOption, console, err, fail, load_or_exit, store_or_exit
 from .config import Config, ConfigError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -33,6 +33,9 @@ _load = load_or_exit
 _fail = fail
 
 
+_store = store_or_exit
+
+
 def _read_store(config: Config):
     """The service's store when it exists (explain reads sender key history there), else an empty one."""
     from .store import Store
@@ -40,12 +43,7 @@ def _read_store(config: Config):
     url = config.store.url
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:" and not Path(url[len("sqlite:///"):]).exists():
         return Store("sqlite:///:memory:")
-    return Store(url)
-
-
-def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]error[/] {message}", highlight=False)
-    raise typer.Exit(code)
+    return store_or_exit(config)
 
 
 @app.command()
@@ -81,6 +79,8 @@ def check(config_path: Path = ConfigOption,
 
     from .pipeline import FORWARD_SAMPLE
 
+    for warning in config.plaintext_logins():
+        err.print(f"[yellow]warning[/] {warning}", highlight=False)
     problems = Templates(config.service.templates_dir).validate(list(config.mailboxes), FORWARD_SAMPLE)
     for problem in problems:
         err.print(f"[yellow]template[/] {problem}", highlight=False)
@@ -117,7 +117,7 @@ def _check_connections(config: Config) -> list[str]:
     from .outbox import Deliverer
     from .service import build_sources
     from .sources import SourceError
-    from .store import Store
+    from .store import open_store
 
     problems: list[str] = []
     try:
@@ -135,7 +135,7 @@ def _check_connections(config: Config) -> list[str]:
         finally:
             source.close()
     try:
-        store = Store(config.store.url)
+        store = open_store(config)
         asyncio.run(Deliverer(config, store, config.smtp.resolve_password(), "check").check_connection())
         console.print("smtp: ok")
     except ConfigError as exc:
@@ -181,9 +181,7 @@ def status(config_path: Path = ConfigOption,
            as_json: bool = typer.Option(False, "--json")) -> None:
     """Open cases, outbox and last poll per mailbox (no personal data)."""
     config = _load(config_path)
-    from .store import Store
-
-    store = Store(config.store.url)
+    store = _store(config)
     from . import clock
 
     now = clock.now()
@@ -228,6 +226,7 @@ def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, hel
     config = _load(config_path)
     logmod.setup("warning")
     from .pipeline import Pipeline
+    from .render import TemplateProblem
 
     mailbox = mailbox or next(iter(config.mailboxes))
     if mailbox not in config.mailboxes:
@@ -250,10 +249,18 @@ def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, hel
     ack = None
     if send_ack:
         template_set = mailbox if decision.ack_template in (None, "default") else decision.ack_template
-        rendered = pipeline.templates.render_ack(template_set, decision.language, {
-            "case_tag": "XXXX", "mailbox_address": config.mailboxes[mailbox].address,
-            "language": decision.language, "mailbox": mailbox, "urgency": decision.urgency})
+        context = {"case_tag": "XXXX", "mailbox_address": config.mailboxes[mailbox].address,
+                   "language": decision.language, "mailbox": mailbox, "urgency": decision.urgency}
+        problem = None
+        try:
+            rendered = pipeline.templates.render_ack(template_set, decision.language, context)
+        except TemplateProblem as exc:  # as in production: the built-in text, and the operators are told
+            problem = str(exc)
+            rendered = pipeline.templates.render_builtin_ack(context)
+            err.print(f"[yellow]template[/] {problem} (the built-in text would be sent)", highlight=False)
         ack = {"template": rendered.template, "subject": rendered.subject, "body": rendered.body}
+        if problem:
+            ack["template_problem"] = problem
     data = {
         "schema": 1,  # bumped on any incompatible change of this output (README: "explain --json")
         "mailbox": mailbox,
@@ -321,9 +328,7 @@ def case_command(case: str = typer.Argument(..., help="Case tag (e.g. 7F3K) or i
                  config_path: Path = ConfigOption, as_json: bool = typer.Option(False, "--json")) -> None:
     """A case's audit trail: every stage, rule, claim and delivery (no message content)."""
     config = _load(config_path)
-    from .store import Store
-
-    store = Store(config.store.url)
+    store = _store(config)
     row = store.find_case(case)
     if row is None:
         _fail(f"no case {case!r}")
@@ -333,7 +338,10 @@ def case_command(case: str = typer.Argument(..., help="Case tag (e.g. 7F3K) or i
         "claimed_by": row.claimed_by, "created_at": row.created_at.isoformat(),
         "trail": [{"at": e["at"].isoformat(), "stage": e["stage"], "event": e["event"], "detail": e["detail"]}
                   for e in store.audit_trail(row.id)],
-        "mail": [{"kind": m.kind, "state": m.state, "recipients": len(m.recipients), "attempts": m.attempts,
+        # a sent acknowledgement's recipient (the sender) is erased; it always had exactly one
+        "mail": [{"kind": m.kind, "state": m.state,
+                  "recipients": len(m.recipients) or (1 if m.kind == "ack" and m.state == "sent" else 0),
+                  "attempts": m.attempts,
                   "due": m.next_attempt_at.isoformat() if m.state == "pending" else None,
                   "last_error": m.last_error} for m in store.outbox_rows(row.id)],
     }
@@ -359,11 +367,9 @@ def ack(case: str = typer.Argument(..., help="Case tag (e.g. 7F3K) or id."),
         config_path: Path = ConfigOption) -> None:
     """Claim a case: stops its escalation. Recorded in the case's audit trail."""
     config = _load(config_path)
-    from .store import Store
-
     if by not in config.staff:
         _fail(f"unknown staff id {by!r} (configured: {', '.join(config.staff)})")
-    store = Store(config.store.url)
+    store = _store(config)
     row = store.find_case(case)
     if row is None:
         _fail(f"no case {case!r}")
@@ -433,9 +439,7 @@ def oncall(config_path: Path = ConfigOption,
 def outbox_list(config_path: Path = ConfigOption) -> None:
     """Outgoing mail that is not sent yet (ids, kinds, attempts, last error)."""
     config = _load(config_path)
-    from .store import Store
-
-    store = Store(config.store.url)
+    store = _store(config)
     table = Table(title="outbox (not sent)")
     for column in ("id", "case", "kind", "state", "attempts", "last error"):
         table.add_column(column)
@@ -450,9 +454,7 @@ def outbox_list(config_path: Path = ConfigOption) -> None:
 def outbox_retry(config_path: Path = ConfigOption) -> None:
     """Queue permanently failed mail again (after fixing the cause)."""
     config = _load(config_path)
-    from .store import Store
-
-    count = Store(config.store.url).requeue_failed()
+    count = _store(config).requeue_failed()
     console.print(f"{count} mail(s) queued again")
 
 

@@ -36,3 +36,15 @@ def load_or_exit(path: Path) -> Config:
 def fail(message: str, code: int = 1) -> None:
     err.print(f"[bold red]error[/] {message}", highlight=False)
     raise typer.Exit(code)
+
+
+def store_or_exit(config: Config):
+    """The store, or exit 2 with the reason (e.g. the key of the sender hashes is missing)."""
+    from .store import open_store
+
+    try:
+        return open_store(config)
+    except ConfigError as exc:
+        for line in exc.problems:
+            err.print(f"[bold red]store error[/] {line}", highlight=False)
+        raise typer.Exit(2) from None

@@ -12,16 +12,13 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from .cli_common import ConfigOption, console, fail, load_or_exit
+from .cli_common import ConfigOption, console, fail, load_or_exit, store_or_exit
 
 keys_app = typer.Typer(no_args_is_help=True, help="Sender keys: show, confirm or reject a changed key.")
 
 
 def _store_and_hash(config_path: Path, address: str):
-    from .store import Store
-
-    config = load_or_exit(config_path)
-    store = Store(config.store.url)
+    store = store_or_exit(load_or_exit(config_path))
     return store, store.pseudonym(address.strip().lower())
 
 

@@ -158,7 +158,12 @@ class UrgencyConfig(Strict):
 
 
 class StoreConfig(Strict):
+    """``hash_key_file`` / ``hash_key_env``: the key of the sender hashes, kept outside
+    the store (default: ``<database>.hash-key`` beside an SQLite database)."""
+
     url: str = "sqlite:///mailrouter.db"
+    hash_key_file: Path | None = None
+    hash_key_env: str | None = Field(None, min_length=1)
 
     @field_validator("url")
     @classmethod
@@ -166,6 +171,15 @@ class StoreConfig(Strict):
         if not (url.startswith("sqlite:///") or url.startswith(("postgresql://", "postgresql+psycopg://"))):
             raise ValueError("store url must start with sqlite:/// or postgresql://")
         return url
+
+    @model_validator(mode="after")
+    def _key_for_postgres(self) -> "StoreConfig":
+        if self.hash_key_file is not None and self.hash_key_env is not None:
+            raise ValueError("set hash_key_file or hash_key_env, not both")
+        if self.url.startswith("postgresql") and self.hash_key_file is None and self.hash_key_env is None:
+            raise ValueError("a PostgreSQL store needs hash_key_file (the same key file on every instance) or "
+                             "hash_key_env: the key of the sender hashes")
+        return self
 
 
 class DeliveryConfig(Strict):
@@ -315,6 +329,31 @@ class Config(Strict):
     def staff_addresses(self) -> set[str]:
         return {s.address for s in self.staff.values()}
 
+    def plaintext_logins(self) -> list[str]:
+        """Warnings for credentials sent without TLS to another machine (``tls = "none"``)."""
+        warnings = []
+        for name, account in self.accounts.items():
+            if account.tls == "none" and (account.password_env or account.password_file) and not _loopback(account.host):
+                warnings.append(f"accounts.{name}: tls = \"none\" sends the IMAP password in plaintext to "
+                                f"{account.host}; use tls = \"tls\" or \"starttls\"")
+        smtp = self.smtp
+        if smtp.tls == "none" and smtp.username and not _loopback(smtp.host):
+            warnings.append(f"smtp: tls = \"none\" sends the SMTP login in plaintext to {smtp.host}; "
+                            "use tls = \"starttls\" or \"tls\"")
+        return warnings
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    name = host.strip().strip("[]").lower().rstrip(".")
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
 
 class _ReferenceErrors(ValueError):
     def __init__(self, problems: list[tuple[tuple[str, ...], str]]):
@@ -398,11 +437,11 @@ def _resolve_paths(config: Config, base: Path) -> Config:
             "rules_dir": resolve(config.service.rules_dir),
         }
     )
-    store = config.store
+    store = config.store.model_copy(update={"hash_key_file": resolve(config.store.hash_key_file)})
     if store.url.startswith("sqlite:///") and not store.url.startswith("sqlite:////"):
         rel = store.url[len("sqlite:///"):]
         if rel and rel != ":memory:":
-            store = StoreConfig(url="sqlite:///" + str(base / rel))
+            store = store.model_copy(update={"url": "sqlite:///" + str(base / rel)})
     return config.model_copy(update={"mailboxes": boxes, "service": service, "store": store, "crypto": crypto})
 
 

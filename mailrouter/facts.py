@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .addresses import is_own_address
+from .authres import AuthResults, trusted_results
 from .model import CryptoFacts, Facts, Parsed
 
 NOREPLY_LOCAL = re.compile(
@@ -48,8 +50,26 @@ def _is_noreply(sender: str | None) -> bool:
     return bool(NOREPLY_LOCAL.match(sender.split("@")[0]))
 
 
-def ack_blockers(parsed: Parsed, sender: str | None, own_addresses: set[str]) -> list[str]:
-    """Every reason (RFC 3834 and de-facto) not to auto-reply. Empty = may reply."""
+def _implausible_sender(auth: AuthResults, sender: str | None) -> str | None:
+    """Why our MTA's Authentication-Results say the From address is forged, or None.
+
+    A DMARC fail, or an SPF fail not outweighed by a DKIM pass for the From
+    domain (forwarders break SPF but keep DKIM), means an acknowledgement
+    would go to someone who never wrote: backscatter naming the team.
+    """
+    if not auth.found:
+        return None
+    if auth.dmarc_failed:
+        return "DMARC failed (recorded by our MTA)"
+    domain = sender.rsplit("@", 1)[1] if sender and "@" in sender else ""
+    if auth.spf_failed and not (domain and auth.dkim_pass_for(domain)):
+        return "SPF failed and no DKIM pass for the From domain (recorded by our MTA)"
+    return None
+
+
+def ack_blockers(parsed: Parsed, sender: str | None, own_addresses: set[str],
+                 trusted_authserv_id: str | None = None) -> list[str]:
+    """Every reason (RFC 3834, de-facto, forged sender) not to auto-reply. Empty = may reply."""
     reasons: list[str] = []
     checks: list[tuple[Callable[[], bool], str]] = [
         (lambda: sender is None, "no usable sender address"),
@@ -62,11 +82,14 @@ def ack_blockers(parsed: Parsed, sender: str | None, own_addresses: set[str]) ->
         (lambda: (parsed.header("x-auto-response-suppress") or "").strip().lower() in {"all", "autoreply", "oof"},
          "X-Auto-Response-Suppress"),
         (lambda: sender is not None and _is_noreply(sender), "no-reply or system sender"),
-        (lambda: sender is not None and sender in own_addresses, "sent by one of our own addresses"),
+        (lambda: is_own_address(sender, own_addresses), "sent by one of our own addresses"),
     ]
     for check, reason in checks:
         if check():
             reasons.append(reason)
+    forged = _implausible_sender(trusted_results(parsed.headers, trusted_authserv_id), sender)
+    if forged:
+        reasons.append(forged)
     return reasons
 
 
@@ -80,11 +103,13 @@ def build_facts(
     body: str | None = None,
     crypto: CryptoFacts | None = None,
     outer: Parsed | None = None,
+    trusted_authserv_id: str | None = None,
 ) -> Facts:
     """``parsed`` is the message to judge (the decrypted inner one if any);
     ``outer`` the envelope-level message when different (its transport
     headers decide the RFC 3834 questions, as the inner message cannot be
-    trusted to carry them)."""
+    trusted to carry them). ``trusted_authserv_id`` names the operator's MTA,
+    whose topmost Authentication-Results header alone is believed."""
     transport = outer or parsed
     # The transport-level From: an encrypted inner From could name anyone, and
     # acknowledgements must never be steerable to a third party that way.
@@ -106,7 +131,7 @@ def build_facts(
         is_list=_is_list(transport),
         is_bounce=_is_bounce(transport),
         is_noreply=_is_noreply(sender),
-        from_self=bool(sender and sender in own_addresses),
-        ack_blockers=ack_blockers(transport, sender, own_addresses),
+        from_self=is_own_address(sender, own_addresses),
+        ack_blockers=ack_blockers(transport, sender, own_addresses, trusted_authserv_id),
         crypto=crypto or CryptoFacts(),
     )

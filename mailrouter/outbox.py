@@ -167,8 +167,10 @@ class Deliverer:
         temporary = [rcpt for rcpt, resp in refused.items() if not 500 <= resp.code < 600]
         permanent = [rcpt for rcpt, resp in refused.items() if 500 <= resp.code < 600]
         if permanent:
+            # an acknowledgement's recipient is a sender: never named in mail or in the store
+            who = "the sender's address" if item.kind == "ack" else ", ".join(permanent)
             self._alert(item, f"{len(permanent)} recipient(s) of a {item.kind} were refused permanently",
-                        f"Recipients refused: {', '.join(permanent)}. Check the staff addresses in config.")
+                        f"Recipients refused: {who}. Check the staff addresses in config.")
         if temporary:
             self.store.narrow_recipients(item.id, temporary)
             self._retry(item, "some recipients temporarily refused", report)

@@ -64,6 +64,28 @@ MAX_BOUNDARY_RECOVERIES = 5
 T = TypeVar("T")
 
 
+# --- bidi controls -------------------------------------------------------------
+
+# Embeddings, overrides and isolates (U+202A-202E, U+2066-2069) and the marks
+# (LRM, RLM, ALM) reorder what a reader sees: "invoice\u202efdp.exe" displays as
+# "invoiceexe.pdf", and a display name can be made to read as another.
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def show_bidi_controls(text: str | None) -> str | None:
+    """``text`` with every bidi control made visible (``<U+202E>``), for what staff read."""
+    if not text:
+        return text
+    return BIDI_CONTROLS.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def _check_bidi(headers: list["_Header"], defects: "_Defects") -> None:
+    for name in ("from", "subject"):
+        header = _first(headers, name)
+        if header is not None and BIDI_CONTROLS.search(header.value):
+            defects.add(f"bidi control characters in {_KNOWN_HEADERS[name]} header")
+
+
 # --- defects ----------------------------------------------------------------
 
 
@@ -1404,6 +1426,7 @@ def _parse(data: bytes, defects: _Defects) -> Parsed:
     if not headers and data:
         defects.add("no headers")
     _guarded(defects, "headers", lambda: _check_duplicates(headers, defects), None)
+    _guarded(defects, "headers", lambda: _check_bidi(headers, defects), None)
     addresses = _extract_addresses(headers, defects)
     subject = _first(headers, "subject")
     message_id = _guarded(defects, "Message-ID", lambda: _extract_message_id(headers, defects), None)

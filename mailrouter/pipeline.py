@@ -25,6 +25,7 @@ from datetime import timedelta
 from typing import Any
 
 from . import clock, metrics
+from .addresses import mailbox_key
 from . import log as logmod
 from .authres import trusted_results
 from .claims import CLAIMABLE_KINDS, UNAUTHENTICATED_FLAG, ClaimAttempt, ClaimVerdict, authenticate, find_attempt
@@ -39,7 +40,7 @@ from .faults import crashpoint
 from .keycontinuity import judge as judge_keys
 from .language import LanguageDetector
 from .model import CryptoFacts, Decision, Facts, Outgoing, Parsed, RawMessage, RuleHit, SourceKey
-from .parse import parse, strip_quotes_and_signature
+from .parse import parse, show_bidi_controls, strip_quotes_and_signature
 from .render import TemplateProblem, Templates
 from .routing import route
 from .sources import Source, SourceError
@@ -184,7 +185,8 @@ class Pipeline:
                                                           "method": detection.method}))
         facts = build_facts(mailbox, subject_source, own_addresses=self.config.own_addresses(),
                             language=detection.language, language_confidence=detection.confidence,
-                            body=own_text, crypto=crypto_facts, outer=parsed if inner else None)
+                            body=own_text, crypto=crypto_facts, outer=parsed if inner else None,
+                            trusted_authserv_id=self.config.authentication.trusted_authserv_id)
         decision = route(facts, self.config, self.ruleset)
         events.append(AuditEvent("route", "decided", {
             "urgency": decision.urgency, "language": decision.language, "tags": decision.tags,
@@ -224,7 +226,8 @@ class Pipeline:
         return True, ""
 
     def _ack_key(self, facts: Facts) -> tuple[str, str]:
-        return (self.store.pseudonym(facts.sender) or "", facts.mailbox)
+        """The rate limit counts inboxes, not spellings (``person+1@``, ``p.erson@`` on Gmail...)."""
+        return (self.store.pseudonym(mailbox_key(facts.sender)) or "", facts.mailbox)
 
     def compose(self, analysis: Analysis, case: CaseRef, raw: bytes) -> tuple[list[Outgoing], list[AuditEvent], bool]:
         facts, decision, parsed = analysis.facts, analysis.decision, analysis.parsed
@@ -252,7 +255,7 @@ class Pipeline:
             if ack is None:
                 send_ack, reason = False, "sender address unusable for a reply"
             else:
-                out, note = self.sealer.ack(ack, facts, case)
+                out, note = self.sealer.ack(ack, facts, case, neutral_subject=rendered.subject)
                 outgoing.append(out)
                 events.append(AuditEvent("ack", "acknowledgement queued", {
                     "template": rendered.template, "language": rendered.language, "encryption": note}))
@@ -267,7 +270,7 @@ class Pipeline:
         summary = self._summary({
             "case_tag": case.tag, "mailbox": facts.mailbox, "urgency": decision.urgency,
             "language": decision.language, "language_confidence": facts.language_confidence,
-            "sender": facts.sender, "subject": facts.subject,
+            "sender": show_bidi_controls(facts.sender), "subject": show_bidi_controls(facts.subject),
             "encrypted": _encryption_text(facts.crypto), "signature": _signature_text(facts.crypto),
             "sender_key": _sender_key_text(facts.crypto), "tags": decision.tags,
             "decrypted": analysis.inner_raw is not None,

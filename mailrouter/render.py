@@ -38,6 +38,28 @@ class TemplateProblem(Exception):
     pass
 
 
+def _problem(exc: Exception, where: str) -> TemplateProblem:
+    """Any failure of a template, syntax or run time (``{{ 1 // 0 }}``), as 'file:line: Kind: message'."""
+    line = getattr(exc, "lineno", None)
+    if line is None:  # a run-time error: jinja2 maps the traceback to template lines
+        tb = exc.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == "<template>":
+                line = tb.tb_lineno
+            tb = tb.tb_next
+    message = str(exc) if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
+    return TemplateProblem(f"{where}:{line}: {message}" if line else f"{where}: {message}")
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise TemplateProblem(f"{path}: not UTF-8") from None
+    except OSError as exc:
+        raise TemplateProblem(f"{path}: cannot read: {exc.strerror or type(exc).__name__}") from None
+
+
 @dataclass(frozen=True)
 class RenderedAck:
     subject: str
@@ -77,25 +99,23 @@ class Templates:
 
     def render_ack(self, template_set: str, language: str, context: dict[str, Any]) -> RenderedAck:
         path, lang = self.ack_path(template_set, language)
-        source = path.read_text(encoding="utf-8") if path else BUILTIN_ACK
+        source = _read(path) if path else BUILTIN_ACK
         subject, body = self._render_split(source, context, str(path or "builtin"))
         return RenderedAck(subject, body, str(path.relative_to(self.root)) if path else "builtin", lang)
 
     def render_text(self, name: str, context: dict[str, Any], default: str) -> str:
         path = self.root / name
-        source = path.read_text(encoding="utf-8") if path.is_file() else default
+        source = _read(path) if path.is_file() else default
         try:
             return self.env.from_string(source).render(**context)
-        except TemplateError as exc:
-            line = getattr(exc, "lineno", None)
-            raise TemplateProblem(f"{path}:{line}: {exc}" if line else f"{path}: {exc}") from None
+        except Exception as exc:  # noqa: BLE001 - any failure of an operator's template falls back
+            raise _problem(exc, str(path)) from None
 
     def _render_split(self, source: str, context: dict[str, Any], where: str) -> tuple[str, str]:
         try:
             text = self.env.from_string(source).render(**context)
-        except TemplateError as exc:
-            line = getattr(exc, "lineno", None)
-            raise TemplateProblem(f"{where}:{line}: {exc}" if line else f"{where}: {exc}") from None
+        except Exception as exc:  # noqa: BLE001 - any failure of an operator's template falls back
+            raise _problem(exc, where) from None
         first, _, rest = text.partition("\n")
         if not first.lower().startswith("subject:"):
             raise TemplateProblem(f"{where}: first line must be 'Subject: ...'")
@@ -128,7 +148,6 @@ class Templates:
                     problems.append(f"{path}: not UTF-8")
                 except TemplateProblem as exc:
                     problems.append(str(exc))
-                except TemplateError as exc:  # syntax errors carry a line number
-                    line = getattr(exc, "lineno", None)
-                    problems.append(f"{path}:{line}: {exc}" if line else f"{path}: {exc}")
+                except Exception as exc:  # noqa: BLE001 - syntax errors (with a line number) and the rest
+                    problems.append(str(_problem(exc, str(path))))
         return problems

@@ -79,19 +79,37 @@ class Sealer:
             return None
         return self.config.mailboxes[mailbox].key or self.config.crypto.service_key
 
-    def ack(self, ack, facts: Facts, case: CaseRef) -> tuple[Outgoing, str]:
-        """Encrypt the acknowledgement when we know a key of the sender's address."""
+    def ack(self, ack, facts: Facts, case: CaseRef, neutral_subject: str | None = None) -> tuple[Outgoing, str]:
+        """Encrypt the acknowledgement when we know a key of the sender's address.
+
+        ``neutral_subject`` is the template's subject without any echo of the
+        sender's: the only subject a mail server may see of an encrypted
+        acknowledgement (less with ``outer_metadata = "none"``), and the only
+        one a plaintext acknowledgement of mail that arrived encrypted may carry.
+        """
         to = [str(ack["To"])]
+        neutral = neutral_subject if neutral_subject is not None else str(ack["Subject"])
         fpr = facts.crypto.sender_key_fingerprint
         if self.crypto is None or not fpr:
-            return to_outgoing("ack", ack, "", to), "none (no key known for the sender)"
+            return to_outgoing("ack", self._plain_ack(ack, facts, neutral), "", to), \
+                "none (no key known for the sender)"
+        policy = self.config.crypto.outer_metadata if self.config.crypto else "none"
         try:
-            sealed = seal(ack, self.crypto, [fpr], self.service_key(case.mailbox), subject=str(ack["Subject"]),
-                          keep=("X-Mailrouter-Case",))
+            sealed = seal(ack, self.crypto, [fpr], self.service_key(case.mailbox),
+                          subject="..." if policy == "none" else neutral,
+                          keep=() if policy == "none" else ("X-Mailrouter-Case",))
             return to_outgoing("ack", sealed, "", to), "encrypted to the sender's key"
         except CryptoError as exc:
             # The acknowledgement holds no content of the sender's; plaintext is acceptable.
-            return to_outgoing("ack", ack, "", to), f"plaintext: could not encrypt ({exc.reason})"
+            return to_outgoing("ack", self._plain_ack(ack, facts, neutral), "", to), \
+                f"plaintext: could not encrypt ({exc.reason})"
+
+    @staticmethod
+    def _plain_ack(ack, facts: Facts, neutral: str):
+        """What arrived encrypted is never echoed in clear."""
+        if facts.crypto.encrypted and str(ack["Subject"]) != neutral:
+            ack.replace_header("Subject", neutral)
+        return ack
 
     def usable_staff_keys(self) -> dict[str, str]:
         """address -> pinned fingerprint, for staff whose key can be encrypted to now."""

@@ -26,7 +26,7 @@ from .pipeline import Pipeline, PollReport
 from .sources import Source
 from .sources.imap import IdleWatcher, ImapSource
 from .sources.maildir import MaildirSource
-from .store import Store
+from .store import Store, open_store
 
 OUTAGE_ALERT = timedelta(minutes=5)
 RULES_RELOAD_SECONDS = 2.0
@@ -109,7 +109,7 @@ class OnceReport:
 class Service:
     def __init__(self, config: Config, store: Store | None = None, crypto=None):
         self.config = config
-        self.store = store or Store(config.store.url)
+        self.store = store or open_store(config)
         crypto = crypto if crypto is not None else build_crypto(config)
         self.crypto = crypto
         self.pipeline = Pipeline(config, self.store, crypto=crypto, ruleset=load_ruleset(config))

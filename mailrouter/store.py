@@ -11,7 +11,10 @@ The two invariants this module exists for:
   on PostgreSQL claims use ``FOR UPDATE SKIP LOCKED``.
 
 No message bodies or decrypted text are stored here, except the outgoing mail
-itself, which for encrypted input is ciphertext.
+itself, which for encrypted input is ciphertext. Senders appear only as keyed
+hashes (``pseudonym``); the key lives outside the store (a key file, or an
+environment variable), so the database alone re-identifies nobody. An
+acknowledgement's recipient (the sender) and bytes are erased once it is sent.
 """
 
 from __future__ import annotations
@@ -19,10 +22,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
 import secrets
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
 
 from sqlalchemy import (
     JSON,
@@ -38,7 +44,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     and_,
+    cast,
     create_engine,
+    delete,
     event,
     func,
     insert,
@@ -50,7 +58,11 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from . import clock
+from .config import ConfigError
 from .model import AuditEvent, Outgoing, SourceKey
+
+if TYPE_CHECKING:
+    from .config import Config
 
 metadata = MetaData()
 
@@ -146,6 +158,8 @@ ack_rate = Table(
 
 # One row per distinct message (Message-ID and bytes) per mailbox, written with the
 # decision: the primary key makes copy detection atomic across instances.
+# A message without Message-ID is keyed by its bytes alone.
+NO_MESSAGE_ID = "-"
 copies = Table(
     "copies",
     metadata,
@@ -231,31 +245,101 @@ class NewCase:
     sender_hash: str | None
 
 
+LEGACY_KEY = "hmac_key"  # where the hashing key lived before it moved out of the store
+KEY_CHECK = "hash_key_check"  # HMAC of a constant: tells a wrong key from the right one, reveals nothing
+KEY_CHECK_INPUT = b"mailrouter hash key check v1"
+
+
+def default_key_file(url: str) -> Path | None:
+    """Beside an SQLite database (``mailrouter.db.hash-key``); None for an in-memory store.
+
+    A PostgreSQL store has no "beside": its instances must name one shared key.
+    """
+    if url.startswith("sqlite"):
+        path = url.split(":///", 1)[1] if ":///" in url else ""
+        return None if path in ("", ":memory:") else Path(path + ".hash-key")
+    raise ConfigError(["store.url: a PostgreSQL store needs store.hash_key_file (the same key file on every "
+                       "instance) or store.hash_key_env: the key of the sender hashes"])
+
+
+def open_store(config: "Config") -> "Store":
+    return Store(config.store.url, hash_key_file=config.store.hash_key_file, hash_key_env=config.store.hash_key_env)
+
+
 class Store:
-    def __init__(self, url: str, *, echo: bool = False):
+    def __init__(self, url: str, *, hash_key_file: Path | None = None, hash_key_env: str | None = None,
+                 echo: bool = False):
+        """``hash_key_file``/``hash_key_env``: where the key of the sender hashes is (default:
+        a file beside an SQLite database, created on first start with mode 0600).
+        Raises ConfigError when the key is missing or not the one the store's hashes were made with."""
         self.url = url
+        if hash_key_file is None and hash_key_env is None:
+            hash_key_file = default_key_file(url)
         self.engine: Engine = _make_engine(url, echo)
         self.is_postgres = self.engine.dialect.name == "postgresql"
         metadata.create_all(self.engine)
-        self._hmac_key = self._load_or_create_secret()
+        try:
+            self._hmac_key = self._load_hash_key(hash_key_file, hash_key_env)
+        except ConfigError:
+            self.engine.dispose()
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
 
     # --- identity helpers -------------------------------------------------
-    def _load_or_create_secret(self) -> bytes:
+    def _load_hash_key(self, key_file: Path | None, key_env: str | None) -> bytes:
+        """The key of the sender hashes, from outside the store.
+
+        First start: a new key file (mode 0600), or, when the store still holds
+        its key (older versions kept it in ``meta``), that key moved to the file
+        and deleted from the store, so existing hashes stay joinable. Later
+        starts: the key must be the one the store's hashes were made with.
+        """
+        with self.engine.connect() as conn:
+            rows = dict(conn.execute(select(meta.c.key, meta.c.value)
+                                     .where(meta.c.key.in_((LEGACY_KEY, KEY_CHECK)))).all())
+        legacy = bytes.fromhex(rows[LEGACY_KEY]) if LEGACY_KEY in rows else None
+        check = rows.get(KEY_CHECK)
+        if key_env:
+            source = f"environment variable {key_env} (store.hash_key_env)"
+            value = os.environ.get(key_env)
+            if value is None:
+                raise ConfigError([f"{source} is not set"])
+            key = _parse_key(value, source)
+        elif key_file is None:  # an in-memory store (explain, rules test): nothing to join with
+            return secrets.token_bytes(32)
+        else:
+            source = f"key file {key_file}"
+            key = _read_key_file(key_file)
+            if key is None:
+                if legacy is None and check is not None:
+                    raise ConfigError([
+                        f"{source} (store.hash_key_file) is missing, and this store holds sender hashes made "
+                        "with a key: restore the file from your backup or copy it from another instance "
+                        "(a new key would make the existing hashes unjoinable)"])
+                key = _create_key_file(key_file, legacy or secrets.token_bytes(32))
+        if legacy is not None and legacy != key:
+            raise ConfigError([f"{source} differs from the key this store still holds (from before the key moved "
+                               "out of the store); remove the file (or unset the variable) and start again to "
+                               "move the store's key into the file"])
+        expected = hmac.new(key, KEY_CHECK_INPUT, hashlib.sha256).hexdigest()
+        if check is not None and check != expected:
+            raise ConfigError([f"{source} is not the key this store's sender hashes were made with: use the "
+                               "key file of the instance that created the store"])
         with self.engine.begin() as conn:
-            row = conn.execute(select(meta.c.value).where(meta.c.key == "hmac_key")).first()
-            if row:
-                return bytes.fromhex(row[0])
-            key = secrets.token_hex(32)
+            conn.execute(delete(meta).where(meta.c.key == LEGACY_KEY))
+        if check is None:
             try:
-                conn.execute(insert(meta).values(key="hmac_key", value=key))
-            except Exception:  # another instance created it first
-                conn.rollback()
-                row = conn.execute(select(meta.c.value).where(meta.c.key == "hmac_key")).first()
-                return bytes.fromhex(row[0])
-            return bytes.fromhex(key)
+                with self.engine.begin() as conn:
+                    conn.execute(insert(meta).values(key=KEY_CHECK, value=expected))
+            except IntegrityError:  # another instance started at the same time
+                with self.engine.connect() as conn:
+                    other = conn.execute(select(meta.c.value).where(meta.c.key == KEY_CHECK)).scalar()
+                if other != expected:
+                    raise ConfigError([f"{source} is not the key another instance just started with: every "
+                                       "instance needs the same key file"]) from None
+        return key
 
     def pseudonym(self, value: str | None) -> str | None:
         """Keyed hash of an address/Message-ID: joinable, not reversible from logs."""
@@ -310,14 +394,13 @@ class Store:
         """Case id of an already decided copy of the same message (same Message-ID AND bytes).
 
         Matching the bytes too means a forged Message-ID can never suppress a
-        different message.
+        different message. A message without Message-ID is a copy when its
+        bytes are identical (a re-append, a restored backup).
         """
-        if not message_id_hash:
-            return None
         with self.engine.connect() as conn:
             return conn.execute(
                 select(copies.c.case_id).where(
-                    and_(copies.c.mailbox == mailbox, copies.c.message_id_hash == message_id_hash,
+                    and_(copies.c.mailbox == mailbox, copies.c.message_id_hash == (message_id_hash or NO_MESSAGE_ID),
                          copies.c.raw_sha256 == raw_sha256))
             ).scalar()
 
@@ -393,9 +476,10 @@ class Store:
             )
             if result.rowcount != 1:
                 raise LostClaim(f"ledger row {ledger_id} no longer claimed by {owner}")
-            if message_id_hash:  # a copy decided meanwhile by another instance makes this fail
-                conn.execute(insert(copies).values(mailbox=case.mailbox, message_id_hash=message_id_hash,
-                                                   raw_sha256=raw_sha256, case_id=case.id))
+            # a copy decided meanwhile by another instance makes this fail
+            conn.execute(insert(copies).values(mailbox=case.mailbox,
+                                               message_id_hash=message_id_hash or NO_MESSAGE_ID,
+                                               raw_sha256=raw_sha256, case_id=case.id))
             conn.execute(
                 insert(cases).values(
                     id=case.id, tag=case.tag, mailbox=case.mailbox, urgency=case.urgency,
@@ -599,14 +683,21 @@ class Store:
         ]
 
     def mark_sent(self, item_id: int) -> None:
+        """Sent. An acknowledgement's recipient is the sender: its address and bytes are
+        erased now (they were needed only to deliver it); the audit trail keeps the count."""
         now = utcnow()
         with self.engine.begin() as conn:
-            row = conn.execute(select(outbox.c.case_id, outbox.c.kind).where(outbox.c.id == item_id)).first()
-            conn.execute(update(outbox).where(outbox.c.id == item_id).values(
-                state="sent", sent_at=now, lease_until=None, attempts=outbox.c.attempts + 1, last_error=None))
+            row = conn.execute(select(outbox.c.case_id, outbox.c.kind, outbox.c.recipients)
+                               .where(outbox.c.id == item_id)).first()
+            values: dict[str, Any] = {"state": "sent", "sent_at": now, "lease_until": None,
+                                      "attempts": outbox.c.attempts + 1, "last_error": None}
+            if row and row.kind == "ack":
+                values.update(data=b"", recipients=[])
+            conn.execute(update(outbox).where(outbox.c.id == item_id).values(**values))
             if row and row.case_id:
                 conn.execute(insert(audit).values(case_id=row.case_id, at=now, stage="deliver",
-                                                  event=f"{row.kind} delivered"))
+                                                  event=f"{row.kind} delivered",
+                                                  detail={"recipients": len(row.recipients or [])}))
 
     def mark_retry(self, item_id: int, error: str, next_at: datetime, alerted: bool) -> None:
         with self.engine.begin() as conn:
@@ -635,13 +726,14 @@ class Store:
             return conn.execute(select(cases.c.tag).where(cases.c.id == case_id)).scalar()
 
     def purge_sent(self, older_than: timedelta) -> int:
-        """Erase the bytes of mail sent longer ago than ``older_than``; keep the row
-        (its Message-ID still deduplicates, the audit trail still refers to it)."""
+        """Erase the bytes and recipients of mail sent longer ago than ``older_than``; keep
+        the row (its Message-ID still deduplicates, the audit trail still refers to it)."""
         with self.engine.begin() as conn:
             return conn.execute(update(outbox).where(and_(outbox.c.state == "sent",
                                                           outbox.c.sent_at < utcnow() - older_than,
-                                                          outbox.c.data != b""))
-                                .values(data=b"")).rowcount
+                                                          or_(outbox.c.data != b"",
+                                                              cast(outbox.c.recipients, Text) != "[]")))
+                                .values(data=b"", recipients=[])).rowcount
 
     def requeue_failed(self) -> int:
         """Operator action after fixing a permanent failure (e.g. a staff address)."""
@@ -712,6 +804,57 @@ class Store:
             return conn.execute(query).fetchall()
 
 
+def _parse_key(value: str, source: str) -> bytes:
+    try:
+        key = bytes.fromhex(value.strip())
+    except ValueError:
+        key = b""
+    if len(key) != 32:
+        raise ConfigError([f"{source}: not a key (64 hex digits expected)"])
+    return key
+
+
+def _read_key_file(path: Path) -> bytes | None:
+    try:
+        text = path.read_text(encoding="ascii")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([f"key file {path} (store.hash_key_file): cannot read: "
+                           f"{getattr(exc, 'strerror', None) or exc}"]) from None
+    return _parse_key(text, f"key file {path} (store.hash_key_file)")
+
+
+def _create_key_file(path: Path, key: bytes) -> bytes:
+    """Write ``key`` to ``path`` (mode 0600) atomically; if another process created
+    the file first, its key wins. Returns the key in the file."""
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".hash-key.", dir=path.parent)  # mode 0600
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(key.hex() + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return _read_key_file(path) or key
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+        return key
+    except OSError as exc:
+        raise ConfigError([f"key file {path} (store.hash_key_file): cannot create: {exc.strerror or exc}"]) from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
 def _make_engine(url: str, echo: bool) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
@@ -728,6 +871,7 @@ def _make_engine(url: str, echo: bool) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")
             cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute("PRAGMA secure_delete=ON")  # erased recipients and bytes leave no trace in free pages
             cur.close()
 
         @event.listens_for(engine, "begin")

@@ -59,6 +59,13 @@ def smtp_sink():
 
 
 @pytest.fixture(scope="session")
+def pg_key_file(tmp_path_factory):
+    """The key file of the sender hashes for ``pg_url``'s database: one per database, shared by every
+    store (and instance) that opens it, as in a deployment."""
+    return tmp_path_factory.mktemp("pgkey") / "hash-key"
+
+
+@pytest.fixture(scope="session")
 def pg_url():
     """A throw-away database on the machine's PostgreSQL (trust auth on 127.0.0.1)."""
     try:

@@ -415,14 +415,17 @@ def test_smtp_authentication_with_a_password_file(tmp_path, dovecot):
         sink.stop()
 
 
-def test_two_instances_on_postgresql_process_each_message_once(tmp_path, dovecot, smtp_sink, pg_url):
+def test_two_instances_on_postgresql_process_each_message_once(tmp_path, dovecot, smtp_sink, pg_url,
+                                                               pg_key_file):
     """Several instances share the work through the database: claims and outbox leases."""
     for i in range(12):
         dovecot.append("emergency" if i % 3 == 0 else "humanrights", "INBOX",
                        client_mail(f"p{i}@example.net", "emergency" if i % 3 == 0 else "humanrights",
                                    f"m{i}", f"Message number {i} about a threat."))
     config = write_config(tmp_path, dovecot, smtp_sink)
-    config.write_text(config.read_text().replace(f'url = "sqlite:///{tmp_path / "store.db"}"', f'url = "{pg_url}"'))
+    # every instance shares the store and the key of its sender hashes
+    config.write_text(config.read_text().replace(f'url = "sqlite:///{tmp_path / "store.db"}"',
+                                                 f'url = "{pg_url}"\nhash_key_file = "{pg_key_file}"'))
     assert pg_url in config.read_text()
     env = {**os.environ}
     procs = [subprocess.Popen([sys.executable, "-m", "mailrouter.cli", "run", "--once", "-c", str(config)],

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
+import stat
 import threading
 from datetime import timedelta
 
@@ -19,7 +23,7 @@ def store(request, tmp_path):
         s = Store(f"sqlite:///{tmp_path / 'store.db'}")
     else:
         url = request.getfixturevalue("pg_url")
-        s = Store(url)
+        s = Store(url, hash_key_file=request.getfixturevalue("pg_key_file"))
         with s.engine.begin() as conn:
             for table in ("ledger", "cases", "audit", "outbox", "mailbox_state", "ack_rate", "copies"):
                 conn.execute(text(f"DELETE FROM {table}"))
@@ -153,8 +157,27 @@ def test_sent_mail_bytes_are_erased_after_the_retention_time(store):
     assert store.purge_sent(timedelta(days=1)) == 0
     assert store.purge_sent(timedelta(seconds=-1)) == 1  # only the sent one
     rows = {r.id: r for r in store.outbox_rows()}
-    assert bytes(rows[first.id].data) == b"" and bytes(rows[second.id].data) != b""
+    assert bytes(rows[first.id].data) == b"" and list(rows[first.id].recipients) == []
+    assert bytes(rows[second.id].data) != b"" and list(rows[second.id].recipients) == ["staff@example.org"]
     assert store.enqueue(mail(case)) is False  # its Message-ID still counts as sent
+
+
+def test_a_sent_acknowledgement_keeps_neither_the_senders_address_nor_its_bytes(store):
+    claim = store.claim(key(8), "emergency", "w", timedelta(minutes=5))
+    case = new_case(store)
+    ack = Outgoing("ack", f"<{case.id}.ack@test>", "", ("sender@example.net",), b"To: sender@example.net\r\n\r\nx")
+    store.commit_decision(ledger_id=claim.ledger_id, owner="w", message_id_hash=None, raw_sha256="b" * 64,
+                          case=case, events=[], outgoing=[ack, mail(case)])
+    items = {i.kind: i for i in store.claim_due("w", 10, timedelta(minutes=5))}
+    assert items["ack"].recipients == ["sender@example.net"]  # needed until it is delivered
+    store.mark_sent(items["ack"].id)
+    store.mark_sent(items["forward"].id)
+    rows = {r.kind: r for r in store.outbox_rows(case.id)}
+    assert list(rows["ack"].recipients) == [] and bytes(rows["ack"].data) == b""
+    assert rows["ack"].state == "sent" and rows["ack"].message_id == ack.message_id
+    assert list(rows["forward"].recipients) == ["staff@example.org"]  # until keep_sent_days
+    delivered = [e["detail"] for e in store.audit_trail(case.id) if e["event"] == "ack delivered"]
+    assert delivered == [{"recipients": 1}]
 
 
 def test_two_copies_decided_at_once_make_one_case(store):
@@ -191,3 +214,101 @@ def test_only_one_of_two_racing_acknowledgements_is_recorded(store):
     # with no window (limit off), every acknowledgement is recorded
     store.commit_decision(ledger_id=second.ledger_id, owner="b", message_id_hash=None, raw_sha256="a" * 64,
                           case=case_b, events=[], outgoing=[mail(case_b, "ack")], ack_rate_key=k)
+
+
+# --- the key of the sender hashes lives outside the store ------------------------------
+
+
+def sqlite_url(tmp_path, name="store.db") -> str:
+    return f"sqlite:///{tmp_path / name}"
+
+
+def test_the_hashing_key_is_a_0600_file_beside_the_database_not_in_it(tmp_path):
+    store = Store(sqlite_url(tmp_path))
+    hashed = store.pseudonym("someone@example.net")
+    store.close()
+    key_file = tmp_path / "store.db.hash-key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    key = bytes.fromhex(key_file.read_text().strip())
+    assert hashed == hmac.new(key, b"someone@example.net", hashlib.sha256).hexdigest()
+    data = b"".join(p.read_bytes() for p in tmp_path.glob("store.db*") if p != key_file)
+    assert key not in data and key.hex().encode() not in data
+    assert Store(sqlite_url(tmp_path)).pseudonym("someone@example.net") == hashed  # the next start
+
+
+def test_two_stores_with_the_same_key_file_make_the_same_pseudonyms(store, tmp_path, request):
+    key_file = tmp_path / "shared.key"
+    first = Store(sqlite_url(tmp_path, "a.db"), hash_key_file=key_file)
+    second = Store(sqlite_url(tmp_path, "b.db"), hash_key_file=key_file)
+    assert first.pseudonym("x@example.net") == second.pseudonym("x@example.net")
+    # and a second instance of one (PostgreSQL or SQLite) store
+    shared = request.getfixturevalue("pg_key_file") if store.is_postgres else tmp_path / "store.db.hash-key"
+    other = Store(store.url, hash_key_file=shared)
+    assert other.pseudonym("x@example.net") == store.pseudonym("x@example.net")
+    other.close()
+
+
+def test_a_key_kept_in_the_store_by_an_older_version_moves_to_the_file(tmp_path):
+    from sqlalchemy import create_engine, insert
+
+    from mailrouter.store import metadata, meta
+
+    legacy = secrets.token_bytes(32)
+    engine = create_engine(sqlite_url(tmp_path))
+    metadata.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(insert(meta).values(key="hmac_key", value=legacy.hex()))
+    engine.dispose()
+    store = Store(sqlite_url(tmp_path))
+    # existing pseudonyms stay joinable
+    assert store.pseudonym("old@example.net") == hmac.new(legacy, b"old@example.net", hashlib.sha256).hexdigest()
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM meta WHERE key = 'hmac_key'")).scalar() == 0
+    store.close()
+    assert (tmp_path / "store.db.hash-key").read_text().strip() == legacy.hex()
+    assert legacy.hex().encode() not in (tmp_path / "store.db").read_bytes()
+
+
+def test_a_missing_or_wrong_key_stops_the_start_with_a_clear_error(tmp_path):
+    from mailrouter.config import ConfigError
+
+    Store(sqlite_url(tmp_path)).close()
+    key_file = tmp_path / "store.db.hash-key"
+    original = key_file.read_text()
+    key_file.unlink()
+    with pytest.raises(ConfigError, match="is missing, and this store holds sender hashes"):
+        Store(sqlite_url(tmp_path))
+    assert not key_file.exists()  # no new key was made behind the operator's back
+    key_file.write_text(secrets.token_hex(32) + "\n")
+    with pytest.raises(ConfigError, match="not the key this store's sender hashes were made with"):
+        Store(sqlite_url(tmp_path))
+    key_file.write_text("not a key\n")
+    with pytest.raises(ConfigError, match="not a key"):
+        Store(sqlite_url(tmp_path))
+    key_file.write_text(original)
+    Store(sqlite_url(tmp_path)).close()
+
+
+def test_the_key_can_come_from_an_environment_variable(tmp_path, monkeypatch):
+    from mailrouter.config import ConfigError
+
+    key = secrets.token_hex(32)
+    monkeypatch.setenv("MR_TEST_HASH_KEY", key)
+    store = Store(sqlite_url(tmp_path), hash_key_env="MR_TEST_HASH_KEY")
+    assert store.pseudonym("a@example.net") == hmac.new(bytes.fromhex(key), b"a@example.net",
+                                                        hashlib.sha256).hexdigest()
+    store.close()
+    assert not (tmp_path / "store.db.hash-key").exists()
+    monkeypatch.setenv("MR_TEST_HASH_KEY", secrets.token_hex(32))
+    with pytest.raises(ConfigError, match="not the key"):
+        Store(sqlite_url(tmp_path), hash_key_env="MR_TEST_HASH_KEY")
+    monkeypatch.delenv("MR_TEST_HASH_KEY")
+    with pytest.raises(ConfigError, match="is not set"):
+        Store(sqlite_url(tmp_path), hash_key_env="MR_TEST_HASH_KEY")
+
+
+def test_a_postgresql_store_must_name_its_key(pg_url):
+    from mailrouter.config import ConfigError
+
+    with pytest.raises(ConfigError, match="PostgreSQL store needs"):
+        Store(pg_url)
