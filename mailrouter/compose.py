@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -120,17 +121,22 @@ def ack_message(case: CaseRef, parsed: Parsed, facts: Facts, subject: str, body:
     return msg
 
 
+_BARE_LF = re.compile(rb"(?<!\r)\n")
+
+
 def original_attachment(raw: bytes) -> tuple[str, str, bytes, str | None]:
     """How to attach the original: (maintype, subtype, payload, filename).
 
     message/rfc822 may only be 7bit/8bit/binary encoded, and lines over 998
     octets are illegal in SMTP, so anything that is not clean 7-bit text with
-    short lines is attached base64 as an .eml file instead: staff still get
-    every byte, and no relay can mangle or reject it.
+    short lines and CRLF (or LF, made CRLF) line ends is attached base64 as an
+    .eml file instead: staff still get every byte, and no relay can mangle or
+    reject it.
     """
-    clean = all(b < 128 for b in raw) and all(len(line) <= 990 for line in raw.splitlines()) and b"\0" not in raw
-    if clean and raw.strip():
-        return "message", "rfc822", raw, None
+    if raw.strip() and raw.isascii() and b"\0" not in raw:
+        canonical = _BARE_LF.sub(b"\r\n", raw)
+        if b"\r" not in canonical.replace(b"\r\n", b"") and all(len(ln) <= 990 for ln in canonical.split(b"\r\n")):
+            return "message", "rfc822", canonical, None
     return "application", "octet-stream", raw, "original-message.eml"
 
 
