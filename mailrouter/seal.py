@@ -164,8 +164,9 @@ class Sealer:
                 keyless, keyed = recipients, []
         if keyless:
             staff_ids = sorted(sid for sid, s in self.config.staff.items() if s.address in keyless)
+            key_problem = problem == "no usable pinned key" or "recipient key" in problem or "no public key" in problem
             notice = notice_message(case, decision, keyless, self.config.service.domain, problem,
-                                    kind=f"{forward_kind(forward)}-notice")
+                                    kind=f"{forward_kind(forward)}-notice", key_problem=key_problem)
             out.append(to_outgoing("notice" if kind == "forward" else kind, notice, envelope, keyless, delay))
             alert = compose_alert(
                 f"keyless:{case.id}:{forward_kind(forward)}", f"case {case.tag}: staff without a usable key",
@@ -173,7 +174,8 @@ class Sealer:
                 f"{', '.join(staff_ids)} ({problem}).\nThey got a notice without content. "
                 f"{'Nobody' if not keyed else 'The others'} received the case"
                 f"{'; it is in the processed folder of the mailbox.' if not keyed else '.'}\n"
-                "Fix: pin a valid encryption key (staff.<id>.key) and import it; run 'mailrouter check'.\n",
+                + ("Fix: pin a valid encryption key (staff.<id>.key) and import it; run 'mailrouter check'.\n"
+                   if key_problem else "Fix: see the reason above; run 'mailrouter check'.\n"),
                 self.config.service.operators, self.config.service.alert_from, self.config.service.domain)
             if kind == "escalation":
                 # Raised when the step is due, and cancelled with it by a claim.

@@ -4,7 +4,9 @@ Real-world forward shapes (bounces with the returned message attached,
 Outlook "forward as attachment" with 8-bit headers, unknown-8bit, CR-only
 line ends, broken multipart inside an attached message) must arrive at
 staff encrypted, decrypt with the staff key, and carry the original's bytes
-unchanged.
+unchanged. When composing the forward fails anyway (fault injection), the
+original still travels sealed as original-message.eml; a content-free notice
+is the last resort, and it tells the truth.
 """
 
 from __future__ import annotations
@@ -96,3 +98,44 @@ def test_real_world_shapes_reach_staff_encrypted_with_their_bytes(tmp_path, dove
         originals.add(original_in(data))
         assert "could not be composed" not in summary_of(data)
     assert originals == stored  # every byte of every original, none rewritten
+
+
+def test_forward_that_cannot_be_composed_still_carries_the_original(tmp_path, dovecot, smtp_sink, homes):
+    raw = (HOSTILE / "dsn_bounce_unknown_8bit.eml").read_bytes()
+    dovecot.append("humanrights", "INBOX", raw)
+    config = crypto_config(tmp_path, homes, dovecot, smtp_sink)
+    result = run_once(config, {"MAILROUTER_FAIL_AT": "compose_forward"}, timeout=300)
+    assert result.returncode == 0, result.stderr.decode()[-3000:]
+    assert dovecot.uids("humanrights", "INBOX") == []
+    _, forwards, alerts = by_kind(smtp_sink.messages)
+    notices = [m for m in smtp_sink.messages if "needs you" in str(m.message.get("Subject", ""))]
+    assert notices == []
+    assert sorted(r for f in forwards for r in f.rcpt_tos) == [ALICE, "bola@staff.example.org"]
+    data = decrypted(homes, next(f for f in forwards if ALICE in f.rcpt_tos))
+    assert original_in(data) == dovecot.fetch_all("humanrights", "Processed")[1]
+    assert "could not be composed (InjectedFault)" in summary_of(data)
+    assert any(b'filename="original-message.eml"' in head for head, _ in parts_of(data))
+    # the operators hear of it, with the error kind and no content
+    [alert] = [a for a in alerts if "could not be composed" in str(a.message["Subject"])]
+    body = alert.message.get_body(("plain",)).get_content()
+    assert "InjectedFault" in body and "original-message.eml" in body
+    assert b"Drohung" not in alert.data and b"example.de" not in alert.data
+
+
+def test_last_resort_notice_tells_what_happened(tmp_path, dovecot, smtp_sink, homes):
+    dovecot.append("humanrights", "INBOX", (HOSTILE / "outlook_forward_8bit_attached.eml").read_bytes())
+    config = crypto_config(tmp_path, homes, dovecot, smtp_sink)
+    result = run_once(config, {"MAILROUTER_FAIL_AT": "compose_forward,compose_raw_forward"}, timeout=300)
+    assert result.returncode == 0, result.stderr.decode()[-3000:]
+    assert dovecot.uids("humanrights", "INBOX") == [] and len(dovecot.uids("humanrights", "Processed")) == 1
+    _, forwards, alerts = by_kind(smtp_sink.messages)
+    notices = [m for m in smtp_sink.messages if "needs you" in str(m.message.get("Subject", ""))]
+    assert forwards == []
+    assert sorted(r for n in notices for r in n.rcpt_tos) == [ALICE, "bola@staff.example.org"]
+    for notice in notices:
+        text = notice.message.get_body(("plain",)).get_content()
+        assert "internal error InjectedFault" in text and "processed folder" in text
+        assert "fix your key" not in text
+        assert b"Amea" not in notice.data and b"maria" not in notice.data.lower()
+    [alert] = [a for a in alerts if "could not be composed" in str(a.message["Subject"])]
+    assert "InjectedFault" in alert.message.get_body(("plain",)).get_content()
