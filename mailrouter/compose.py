@@ -13,6 +13,7 @@ import base64
 import hashlib
 import hmac
 import html
+import re
 import secrets
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -135,25 +136,30 @@ def ack_message(case: CaseRef, parsed: Parsed, facts: Facts, subject: str, body:
     return msg
 
 
-def original_attachment(raw: bytes) -> tuple[str, str, bytes, str | None]:
+_BARE_LF = re.compile(rb"(?<!\r)\n")
+
+
+def original_attachment(raw: bytes, as_file: bool = False) -> tuple[str, str, bytes, str | None]:
     """How to attach the original: (maintype, subtype, payload, filename).
 
     message/rfc822 may only be 7bit/8bit/binary encoded, and lines over 998
     octets are illegal in SMTP, so anything that is not clean 7-bit text with
-    short lines is attached base64 as an .eml file instead: staff still get
-    every byte, and no relay can mangle or reject it.
+    short lines and CRLF (or LF, made CRLF) line ends is attached base64 as an
+    .eml file instead, as is everything when ``as_file``: staff still get every
+    byte, and no relay can mangle or reject it.
     """
-    clean = all(b < 128 for b in raw) and all(len(line) <= 990 for line in raw.splitlines()) and b"\0" not in raw
-    if clean and raw.strip():
-        return "message", "rfc822", raw, None
+    if not as_file and raw.strip() and raw.isascii() and b"\0" not in raw:
+        canonical = _BARE_LF.sub(b"\r\n", raw)
+        if b"\r" not in canonical.replace(b"\r\n", b"") and all(len(ln) <= 990 for ln in canonical.split(b"\r\n")):
+            return "message", "rfc822", canonical, None
     return "application", "octet-stream", raw, "original-message.eml"
 
 
-def build_forward_entity(raw: bytes, summary: str) -> EmailMessage:
-    """The forward's content: a summary and the original, byte for byte."""
+def build_forward_entity(raw: bytes, summary: str, as_file: bool = False) -> EmailMessage:
+    """The forward's content: a summary and the original, byte for byte (base64 if ``as_file``)."""
     entity = EmailMessage(policy=SMTP_POLICY)
     entity.set_content(summary, charset="utf-8", cte="quoted-printable")
-    maintype, subtype, payload, filename = original_attachment(raw)
+    maintype, subtype, payload, filename = original_attachment(raw, as_file)
     if maintype == "message":
         part = EmailMessage(policy=SMTP_POLICY)
         part["Content-Type"] = "message/rfc822"
@@ -194,10 +200,12 @@ def forward_message(
     extra_subject: str = "",
     reply_to: list[str] | None = None,
     kind: str = "forward",
+    as_file: bool = False,
 ) -> EmailMessage:
-    """The forward (or an escalation, ``kind="escalation-N"``) with its X-Mailrouter headers."""
+    """The forward (or an escalation, ``kind="escalation-N"``) with its X-Mailrouter headers;
+    ``as_file``: the original attached as application/octet-stream, whatever it holds."""
     msg_id = message_id(case, kind, domain)
-    msg = build_forward_entity(raw, summary)
+    msg = build_forward_entity(raw, summary, as_file)
     subject = subject_tag(decision, case) + (f" {extra_subject}" if extra_subject else "")
     _headers(msg, msg_id, case.mailbox_address, f"mailrouter {case.mailbox}", recipients, subject)
     msg["Auto-Submitted"] = "auto-generated"
@@ -213,18 +221,23 @@ def forward_message(
 
 
 def notice_message(case: CaseRef, decision: Decision, recipients: list[str], domain: str, reason: str,
-                   kind: str = "notice") -> EmailMessage:
-    """A content-free notice: a case exists and could not be sent to these people encrypted."""
+                   kind: str = "notice", key_problem: bool = True) -> EmailMessage:
+    """A content-free notice: a case exists and could not be sent to these people
+    (encrypted to their key, when ``key_problem``; else for ``reason``, e.g. composing it failed)."""
     msg = _base(message_id(case, kind, domain), case.mailbox_address, f"mailrouter {case.mailbox}", recipients,
                 f"[{decision.urgency.upper()}][case {case.tag}] needs you: read it through a colleague")
     msg["Auto-Submitted"] = "auto-generated"
     msg["X-Mailrouter-Case"] = case.tag
     msg["X-Mailrouter-Urgency"] = decision.urgency
+    what = (f"It could not be sent to you encrypted ({reason}), and it is never sent unencrypted.\n"
+            "Ask a colleague or the operators to share it, and fix your key in mailrouter's config.\n"
+            if key_problem else
+            f"It could not be sent to you ({reason}); this is not a problem with your key.\n"
+            "The operators were alerted. The message is in the mailbox's processed folder:\n"
+            "ask the operators or a colleague to read it there.\n")
     msg.set_content(
         f"A new {decision.urgency} case {case.tag} arrived in the {case.mailbox} mailbox and you are on call.\n\n"
-        f"It could not be sent to you encrypted ({reason}), and it is never sent unencrypted.\n"
-        "Ask a colleague or the operators to share it, and fix your key in mailrouter's config.\n",
-        charset="utf-8")
+        + what, charset="utf-8")
     return msg
 
 

@@ -1,8 +1,10 @@
-"""Test-only fault injection: die at a named point of the pipeline.
+"""Test-only fault injection: die, or fail, at a named point of the pipeline.
 
 ``MAILROUTER_CRASH_AT=after_commit`` (optionally ``after_commit:3`` for the
 third time the point is reached) makes the process SIGKILL itself there, the
-way a power cut or the OOM killer would. Unset in production, this costs one
+way a power cut or the OOM killer would. ``MAILROUTER_FAIL_AT=compose_forward``
+(comma-separated points of FAIL_POINTS) raises InjectedFault there instead, the
+way a bug or a hostile input would. Unset in production, each costs one
 dictionary lookup per call.
 """
 
@@ -32,3 +34,19 @@ def crashpoint(name: str) -> None:
     _counts[name] = _counts.get(name, 0) + 1
     if _counts[name] >= int(nth or 1):
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+FAIL_POINTS = (
+    "compose_forward",      # composing or sealing a forward / escalation
+    "compose_raw_forward",  # the same with the original attached as a file (the fallback)
+)
+
+
+class InjectedFault(Exception):
+    """Raised by failpoint() where MAILROUTER_FAIL_AT says."""
+
+
+def failpoint(name: str) -> None:
+    spec = os.environ.get("MAILROUTER_FAIL_AT")
+    if spec and name in spec.split(","):
+        raise InjectedFault(name)

@@ -36,7 +36,7 @@ from .seal import Sealer
 from .config import Config
 from .facts import build_facts
 from .headers import clean_header_value, safe_address
-from .faults import crashpoint
+from .faults import crashpoint, failpoint
 from .keycontinuity import judge as judge_keys
 from .language import LanguageDetector
 from .model import CryptoFacts, Decision, Facts, Outgoing, Parsed, RawMessage, RuleHit, SourceKey
@@ -280,9 +280,7 @@ class Pipeline:
         original = analysis.inner_raw if analysis.inner_raw is not None else raw
         if analysis.inner_raw is not None and not self.sealer.must_encrypt(facts):
             raise RuntimeError("refusing to forward decrypted content unencrypted")
-        forward = forward_message(case, decision, original, summary, recipients, self.config.service.domain, flags,
-                                  reply_to=self._reply_to(facts, case))
-        forwards, forward_events = self.sealer.forward(forward, facts, decision, case, recipients)
+        forwards, forward_events = self._forward(case, decision, facts, original, summary, recipients, flags)
         outgoing += forwards + route_alerts + template_alerts
         events += forward_events
         escalations, escalation_events = self._escalations(case, decision, facts, original, summary, flags, now,
@@ -313,12 +311,10 @@ class Pipeline:
         outgoing: list[Outgoing] = []
         events: list[AuditEvent] = []
         for i, step, at, targets in escalation_plan(self.config, decision, case, now, notified):
-            escalation = forward_message(case, decision, original, summary, targets, self.config.service.domain,
-                                         flags, reply_to=self._reply_to(facts, case), kind=f"escalation-{i + 1}")
-            escalation.replace_header("Subject", f"[ESCALATED] {escalation['Subject']}")
-            escalation["X-Mailrouter-Escalation"] = f"step {i + 1}: {step.notify} after {step.after_minutes} min"
-            mails, step_events = self.sealer.forward(escalation, facts, decision, case, targets,
-                                                     kind="escalation", delay=(at - now).total_seconds())
+            mails, step_events = self._forward(
+                case, decision, facts, original, summary, targets, flags, kind=f"escalation-{i + 1}",
+                escalation=f"step {i + 1}: {step.notify} after {step.after_minutes} min",
+                delay=(at - now).total_seconds())
             outgoing += mails
             events += step_events
         return outgoing, events
@@ -344,6 +340,54 @@ class Pipeline:
             f"If it was you: sign your reply with your pinned OpenPGP key, or claim with the claim link\n"
             f"or 'mailrouter ack {attempt.case_tag}'. If it was not you, someone is forging staff mail.\n",
             recipients, self.config.service.alert_from, self.config.service.domain)
+
+    def _forward(self, case: CaseRef, decision: Decision, facts: Facts, original: bytes, summary: str,
+                 targets: list[str], flags: list[str], *, kind: str = "forward", escalation: str | None = None,
+                 delay: float = 0.0) -> tuple[list[Outgoing], list[AuditEvent]]:
+        """The forward (or escalation step ``kind="escalation-N"``), sealed by the Sealer.
+
+        If composing or sealing it fails, staff still get the original's bytes,
+        sealed the same way, attached as the file original-message.eml to a
+        minimal forward; if even that fails, a content-free notice saying so.
+        Either way the operators get an alert naming the kind of error.
+        """
+        domain = self.config.service.domain
+
+        def build(as_file: bool, text: str) -> tuple[list[Outgoing], list[AuditEvent]]:
+            failpoint("compose_raw_forward" if as_file else "compose_forward")
+            message = forward_message(case, decision, original, text, targets, domain, flags,
+                                      reply_to=self._reply_to(facts, case), kind=kind, as_file=as_file)
+            if escalation:
+                message.replace_header("Subject", f"[ESCALATED] {message['Subject']}")
+                message["X-Mailrouter-Escalation"] = escalation
+            return self.sealer.forward(message, facts, decision, case, targets,
+                                       kind="forward" if kind == "forward" else "escalation", delay=delay)
+
+        try:
+            return build(False, summary)
+        except Exception as exc:  # noqa: BLE001 - a hostile original must not cost staff the case
+            error = logmod.error_kind(exc)
+        self.log.error("forward_compose_failed", case=case.tag, kind=kind, error=error)
+        try:
+            mails, events = build(True, f"NOTE: the usual {kind} could not be composed ({error}); the original\n"
+                                        "message is attached as the file original-message.eml.\n\n" + summary)
+            events.append(AuditEvent("forward", f"{kind} sent with the original as a file", {"error": error}))
+            outcome = "Staff got the original message as the attachment original-message.eml instead."
+        except Exception as exc:  # noqa: BLE001
+            error = f"{error}, then {logmod.error_kind(exc)}"
+            self.log.error("forward_raw_failed", case=case.tag, kind=kind, error=error)
+            notice = notice_message(case, decision, targets, domain, f"internal error {error}",
+                                    kind=f"{kind}-notice", key_problem=False)
+            mails = [to_outgoing("notice" if kind == "forward" else "escalation", notice,
+                                 self.config.service.alert_from, targets, delay)]
+            events = [AuditEvent("forward", f"{kind} failed; staff got a notice only", {"error": error})]
+            outcome = ("Staff got only a notice without content; the message is in the processed folder "
+                       "of the mailbox.")
+        alert = compose_alert(f"forward-failed:{case.id}:{kind}", f"case {case.tag}: the {kind} could not be composed",
+                              f"Case {case.tag} ({case.mailbox}, {decision.urgency}): composing the {kind} failed "
+                              f"({error}).\n{outcome}\nPlease report this error kind to the developers.\n",
+                              self.config.service.operators, self.config.service.alert_from, domain)
+        return mails + [alert], events
 
     @staticmethod
     def _reply_to(facts: Facts, case: CaseRef) -> list[str]:
@@ -483,16 +527,13 @@ class Pipeline:
         flags = ["could-not-process"]
         now = clock.now()
         recipients, notified, _, _ = initial_targets(self.config, decision, case, now)
-        message = forward_message(case, decision, msg.data, summary, recipients, self.config.service.domain, flags)
         try:
-            forwards, _ = self.sealer.forward(message, facts_stub, decision, case, recipients)
+            forwards, _ = self._forward(case, decision, facts_stub, msg.data, summary, recipients, flags)
         except Exception as exc:  # noqa: BLE001 - the last resort must not fail
-            if self.config.crypto is None:
-                forwards = [to_outgoing("forward", message, self.config.service.alert_from, recipients)]
-            else:
-                forwards = [to_outgoing("notice", notice_message(case, decision, recipients, self.config.service.domain,
-                                                                 f"internal error {logmod.error_kind(exc)}"),
-                                        self.config.service.alert_from, recipients)]
+            forwards = [to_outgoing("notice", notice_message(case, decision, recipients, self.config.service.domain,
+                                                             f"internal error {logmod.error_kind(exc)}",
+                                                             key_problem=False),
+                                    self.config.service.alert_from, recipients)]
         try:
             escalations, _ = self._escalations(case, decision, facts_stub, msg.data, summary, flags, now, notified)
         except Exception:  # noqa: BLE001 - the forward above matters more than its escalations

@@ -9,7 +9,6 @@ triage before decrypting (``crypto.outer_metadata``).
 
 from __future__ import annotations
 
-import email
 import time
 from dataclasses import replace
 from email.message import EmailMessage
@@ -35,16 +34,38 @@ def outer_subject(tag_subject: str, urgency: str, case_tag: str, policy: str) ->
     return "..."
 
 
+PROTECTED = b' protected-headers="v1"; hp="cipher"'
+
+
+def protected_entity(message: EmailMessage) -> bytes:
+    """``message`` serialised once, its top-level Content-Type marked as carrying
+    protected headers (RFC 9788 ``hp="cipher"``, and ``protected-headers="v1"``).
+
+    Never parsed again: re-parsing and re-serialising would rewrite the attached
+    original (and raised UnicodeEncodeError on 8-bit or undecodable headers).
+    """
+    data = message.as_bytes(policy=SMTP_POLICY)
+    end = data.find(b"\r\n\r\n")
+    lines = data[:end].split(b"\r\n")
+    at = next((i for i, line in enumerate(lines) if line[:13].lower() == b"content-type:"), None)
+    if at is None:
+        lines.append(b"Content-Type: text/plain;" + PROTECTED)
+    else:
+        last = at
+        while last + 1 < len(lines) and lines[last + 1][:1] in (b" ", b"\t"):
+            last += 1
+        lines[last] = lines[last].rstrip(b"; ") + b";"
+        lines.insert(last + 1, PROTECTED)
+    return b"\r\n".join(lines) + data[end:]
+
+
 def seal(message: EmailMessage, crypto, recipient_fprs: list[str], sign_fpr: str | None, *,
          subject: str, keep: tuple[str, ...] = ()) -> EmailMessage:
     """Encrypt ``message`` to ``recipient_fprs``; raises crypto.CryptoError on failure.
 
     ``subject`` is the outer Subject; ``keep`` names extra headers allowed outside.
     """
-    inner = email.message_from_bytes(bytes(message), _class=EmailMessage, policy=SMTP_POLICY)
-    inner.set_param("protected-headers", "v1")
-    inner.set_param("hp", "cipher")
-    armored = crypto.encrypt_entity(inner.as_bytes(policy=SMTP_POLICY), recipient_fprs, sign_fpr)
+    armored = crypto.encrypt_entity(protected_entity(message), recipient_fprs, sign_fpr)
     outer = crypto.pgp_mime_wrap(armored)
     for name in (*TRANSPORT, *keep):
         for value in message.get_all(name, []):
@@ -161,8 +182,9 @@ class Sealer:
                 keyless, keyed = recipients, []
         if keyless:
             staff_ids = sorted(sid for sid, s in self.config.staff.items() if s.address in keyless)
+            key_problem = problem == "no usable pinned key" or "recipient key" in problem or "no public key" in problem
             notice = notice_message(case, decision, keyless, self.config.service.domain, problem,
-                                    kind=f"{forward_kind(forward)}-notice")
+                                    kind=f"{forward_kind(forward)}-notice", key_problem=key_problem)
             out.append(to_outgoing("notice" if kind == "forward" else kind, notice, envelope, keyless, delay))
             alert = compose_alert(
                 f"keyless:{case.id}:{forward_kind(forward)}", f"case {case.tag}: staff without a usable key",
@@ -170,7 +192,8 @@ class Sealer:
                 f"{', '.join(staff_ids)} ({problem}).\nThey got a notice without content. "
                 f"{'Nobody' if not keyed else 'The others'} received the case"
                 f"{'; it is in the processed folder of the mailbox.' if not keyed else '.'}\n"
-                "Fix: pin a valid encryption key (staff.<id>.key) and import it; run 'mailrouter check'.\n",
+                + ("Fix: pin a valid encryption key (staff.<id>.key) and import it; run 'mailrouter check'.\n"
+                   if key_problem else "Fix: see the reason above; run 'mailrouter check'.\n"),
                 self.config.service.operators, self.config.service.alert_from, self.config.service.domain)
             if kind == "escalation":
                 # Raised when the step is due, and cancelled with it by a claim.

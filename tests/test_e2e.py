@@ -18,6 +18,7 @@ import pytest
 from mailfactory import REPO, auto_reply, bounce, client_mail, list_mail, write_config
 from mailrouter.config import load_config
 from mailrouter.faults import POINTS
+from mailrouter.parse import parse
 from mailrouter.service import Service
 from mailrouter.store import Store
 
@@ -310,8 +311,11 @@ def check_hostile_forwards(smtp_sink, expected: int, stored: set[bytes]) -> None
     _, forwards, alerts = by_kind(smtp_sink.messages)
     assert len(forwards) == expected
     assert not alerts, "no message needed the could-not-process fallback"
-    flagged = [f for f in forwards if "parse-defects" in str(f.message.get("X-Mailrouter-Flags", ""))]
-    assert len(flagged) >= expected - 2
+    # flagged exactly when the original has parse defects (most fixtures have; the real-world shapes need not)
+    flagged = [bool(parse(attached_original(f)).defects) for f in forwards]
+    assert sum(flagged) >= expected - 8
+    for fwd, has_defects in zip(forwards, flagged):
+        assert ("parse-defects" in str(fwd.message.get("X-Mailrouter-Flags", ""))) == has_defects
     # every byte of each original reached staff
     originals = {attached_original(f) for f in forwards}
     norm = lambda data: data.replace(b"\r\n", b"\n")  # noqa: E731 - IMAP stores CRLF

@@ -102,6 +102,13 @@ EXPECTED_DEFECTS: dict[str, set[str]] = {
     "malformed_attached_message.eml": {"malformed attached message in part 2"},
     "qp_invalid_escapes.eml": {"invalid quoted-printable in part 1"},
     "unterminated_html.eml": set(),
+    "dsn_bounce_8bit_returned.eml": set(),
+    "dsn_bounce_unknown_8bit.eml": set(),
+    "outlook_forward_8bit_attached.eml": set(),
+    "outlook_forward_mislabelled_utf8.eml": set(),
+    "unknown_8bit_forward.eml": {"undeclared 8-bit text in Subject header", "undeclared 8-bit text in part 1"},
+    "cr_only_line_ends.eml": set(),
+    "attached_broken_multipart.eml": {"malformed attached message in part 2"},
 }
 
 
