@@ -32,11 +32,28 @@ UNAUTHENTICATED_FLAG = "unauthenticated-claim"
 
 
 @dataclass(frozen=True)
+class ClaimTarget:
+    """The case a mail names."""
+
+    id: str
+    tag: str
+    mailbox: str
+    urgency: str
+
+
+@dataclass(frozen=True)
 class ClaimAttempt:
-    case_id: str
-    case_tag: str
+    case: ClaimTarget
     staff_id: str
     via: str  # "reply" | "subject tag"
+
+    @property
+    def case_id(self) -> str:
+        return self.case.id
+
+    @property
+    def case_tag(self) -> str:
+        return self.case.tag
 
 
 @dataclass(frozen=True)
@@ -47,22 +64,22 @@ class ClaimVerdict:
 
 
 def find_attempt(parsed: Parsed, staff_by_address: dict[str, str],
-                 case_of_reply: Callable[[str], tuple[str, str] | None],
-                 case_of_tag: Callable[[str], tuple[str, str] | None]) -> ClaimAttempt | None:
+                 case_of_reply: Callable[[str], ClaimTarget | None],
+                 case_of_tag: Callable[[str], ClaimTarget | None]) -> ClaimAttempt | None:
     """A mail from a staff address that names one of our cases, else None.
 
-    ``case_of_reply`` maps a Message-ID of one of our forwards to (case id, tag),
-    ``case_of_tag`` a case tag to (case id, tag).
+    ``case_of_reply`` finds the case of one of our forwards by its Message-ID,
+    ``case_of_tag`` a case by its tag.
     """
     staff_id = staff_by_address.get(parsed.from_addr or "")
     if staff_id is None:
         return None
     for ref in [parsed.in_reply_to or "", *reversed(parsed.references)][:20]:
         if ref.strip() and (found := case_of_reply(ref.strip())):
-            return ClaimAttempt(found[0], found[1], staff_id, "reply")
+            return ClaimAttempt(found, staff_id, "reply")
     if m := CASE_TAG.search(parsed.subject or ""):
         if found := case_of_tag(m.group(1)):
-            return ClaimAttempt(found[0], found[1], staff_id, "subject tag")
+            return ClaimAttempt(found, staff_id, "subject tag")
     return None
 
 

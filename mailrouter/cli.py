@@ -36,13 +36,11 @@ _fail = fail
 _store = store_or_exit
 
 
-def _read_store(config: Config):
-    """The service's store when it exists (explain reads sender key history there), else an empty one."""
-    from .store import Store
-
+def _key_history(config: Config):
+    """The service's store, where explain reads the sender key history; None when it does not exist yet."""
     url = config.store.url
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:" and not Path(url[len("sqlite:///"):]).exists():
-        return Store("sqlite:///:memory:")
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
+        return None
     return store_or_exit(config)
 
 
@@ -75,9 +73,9 @@ def check(config_path: Path = ConfigOption,
           connect: bool = typer.Option(False, "--connect", help="Also log in to IMAP and SMTP.")) -> None:
     """Validate config, templates (and with --connect, the servers)."""
     config = _load(config_path)
-    from .render import Templates
+    from .outgoing.render import Templates
 
-    from .pipeline import FORWARD_SAMPLE
+    from .outgoing.summary import FORWARD_SAMPLE
 
     for warning in config.plaintext_logins():
         err.print(f"[yellow]warning[/] {warning}", highlight=False)
@@ -225,8 +223,9 @@ def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, hel
     """Show the facts, the decision and the acknowledgement for a message. Sends nothing."""
     config = _load(config_path)
     logmod.setup("warning")
-    from .pipeline import Pipeline
-    from .render import TemplateProblem
+    from .analysis import Analyser
+    from .outgoing.acknowledgement import ack_plan
+    from .outgoing.render import TemplateProblem, Templates
 
     mailbox = mailbox or next(iter(config.mailboxes))
     if mailbox not in config.mailboxes:
@@ -241,11 +240,13 @@ def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, hel
         for line in exc.problems:
             err.print(f"[bold red]error[/] {line}", highlight=False)
         raise typer.Exit(2) from None
-    pipeline = Pipeline(config, _read_store(config), crypto=crypto, ruleset=ruleset)
-    analysis = pipeline.analyse(mailbox, message.read_bytes())
+    analyser = Analyser(config, ruleset=ruleset, crypto=crypto, key_history=_key_history(config))
+    analysis = analyser.analyse(mailbox, message.read_bytes())
     facts, decision = analysis.facts, analysis.decision
     traces = evaluate_verbose(ruleset, facts, config)[1] if ruleset is not None else []
-    send_ack, reason = pipeline.ack_plan(facts, decision)
+    plan = ack_plan(analysis)  # the rate limit is not applied: what would be sent to a new sender
+    send_ack, reason = plan.send, plan.reason
+    templates = Templates(config.service.templates_dir)
     ack = None
     if send_ack:
         template_set = mailbox if decision.ack_template in (None, "default") else decision.ack_template
@@ -253,10 +254,10 @@ def explain(message: Path = typer.Argument(..., exists=True, dir_okay=False, hel
                    "language": decision.language, "mailbox": mailbox, "urgency": decision.urgency}
         problem = None
         try:
-            rendered = pipeline.templates.render_ack(template_set, decision.language, context)
+            rendered = templates.render_ack(template_set, decision.language, context)
         except TemplateProblem as exc:  # as in production: the built-in text, and the operators are told
             problem = str(exc)
-            rendered = pipeline.templates.render_builtin_ack(context)
+            rendered = templates.render_builtin_ack(context)
             err.print(f"[yellow]template[/] {problem} (the built-in text would be sent)", highlight=False)
         ack = {"template": rendered.template, "subject": rendered.subject, "body": rendered.body}
         if problem:

@@ -79,16 +79,15 @@ def rules_test(config_path: Path = ConfigOption, rules_dir: Optional[Path] = Rul
         _echo_err("error", f"no test cases in {folder / 'tests'}/*.toml (see rules/README.md, 'Test cases')")
         raise typer.Exit(1)
     from . import log as logmod
-    from .pipeline import Pipeline
-    from .store import Store
+    from .analysis import Analyser
 
     logmod.setup("error")
-    pipeline = Pipeline(config, Store("sqlite:///:memory:"), ruleset=ruleset)
+    analyser = Analyser(config, ruleset=ruleset)
     failed = 0
     exercised: set[str] = set()
     for case in cases:
         try:
-            got, details = run_case(pipeline, case)
+            got, details = run_case(analyser, case)
         except Exception as exc:  # noqa: BLE001 - a broken case is a failure, never a traceback
             failed += 1
             typer.secho("FAIL", fg="red", bold=True, nl=False)
@@ -123,11 +122,14 @@ def rules_test(config_path: Path = ConfigOption, rules_dir: Optional[Path] = Rul
     typer.secho(summary, fg="green")
 
 
-def run_case(pipeline: Any, case: RuleTestCase) -> tuple[dict[str, Any], list[str]]:
+def run_case(analyser: Any, case: RuleTestCase) -> tuple[dict[str, Any], list[str]]:
     """Analyse the case's message; return what the expectations are compared with, and context lines."""
-    analysis = pipeline.analyse(case.mailbox, case.raw)
+    from .outgoing.acknowledgement import ack_plan
+
+    analysis = analyser.analyse(case.mailbox, case.raw)
     facts, decision = analysis.facts, analysis.decision
-    send, reason = pipeline.ack_plan(facts, decision)
+    plan = ack_plan(analysis)
+    send, reason = plan.send, plan.reason
     got = {
         "rules": [h.rule for h in decision.rules],
         "urgency": decision.urgency,

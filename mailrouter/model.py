@@ -158,6 +158,15 @@ class Outgoing:
 
 
 @dataclass(frozen=True)
+class KeyUpdates:
+    """What one message changes in a sender's key history (keycontinuity.py), by pseudonym."""
+
+    sender_hash: str
+    updates: dict[str, str]  # fingerprint -> new status
+    seen: tuple[str, ...]  # fingerprints whose last-seen time moves to now
+
+
+@dataclass(frozen=True)
 class AuditEvent:
     """One line of a case's audit trail: what a stage did. Never message content."""
 

@@ -26,7 +26,7 @@ import aiosmtplib
 
 from . import log as logmod
 from . import metrics
-from .compose import compose_alert
+from .outgoing.compose import compose_alert
 from .config import Config
 from .faults import crashpoint
 from .store import OutboxItem, Store, utcnow

@@ -19,7 +19,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from . import log as logmod
 from . import metrics
-from .compose import compose_alert
+from .outgoing.compose import compose_alert
 from .config import Config, ConfigError
 from .outbox import Deliverer, DeliveryReport
 from .pipeline import Pipeline, PollReport
@@ -192,7 +192,7 @@ class Service:
         if not rules_dir.is_dir():
             return False
         digest = source_digest(rules_dir)
-        current = self.pipeline.ruleset
+        current = self.pipeline.analyser.ruleset
         if current is not None and digest == current.digest:
             return False
         if digest == self._rejected_digest:
@@ -209,7 +209,7 @@ class Service:
                                   self.config.service.domain)
             self.store.enqueue(alert)
             return False
-        self.pipeline.ruleset = ruleset
+        self.pipeline.analyser.ruleset = ruleset
         self._rejected_digest = None
         self.log.info("rules_reloaded", rules=len(ruleset.rules))
         return True

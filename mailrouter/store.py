@@ -59,7 +59,7 @@ from sqlalchemy.exc import IntegrityError
 
 from . import clock
 from .config import ConfigError
-from .model import AuditEvent, Outgoing, SourceKey
+from .model import AuditEvent, KeyUpdates, Outgoing, SourceKey
 
 if TYPE_CHECKING:
     from .config import Config
@@ -460,7 +460,7 @@ class Store:
         ack_rate_key: tuple[str, str] | None = None,
         ack_window: timedelta = timedelta(0),
         other_case_events: Iterable[tuple[str, AuditEvent]] = (),
-        key_updates: tuple[str, dict[str, str], tuple[str, ...]] | None = None,
+        key_updates: KeyUpdates | None = None,
     ) -> None:
         """Ledger -> decided, case, audit and outbox rows: all or nothing.
 
@@ -500,7 +500,8 @@ class Store:
             if ack_rate_key:
                 self._touch_ack_rate(conn, ack_rate_key, now, ack_window)
             if key_updates:
-                self._record_keys(conn, *key_updates, now=now, by="message")
+                self._record_keys(conn, key_updates.sender_hash, key_updates.updates, key_updates.seen, now=now,
+                                  by="message")
 
     @staticmethod
     def _queued(conn: Connection, message_id: str) -> bool:

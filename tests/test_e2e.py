@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import email
 import email.policy
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -361,6 +363,24 @@ def test_service_in_process_reports(tmp_path, dovecot, smtp_sink):
     assert report.delivery.sent == 8
 
 
+def wait_until_polled(config: Path, proc, timeout: float = 60) -> None:
+    """Until the running service has polled every mailbox once (a sleep is not enough on a busy machine)."""
+    db = Path(load_config(config).store.url.split(":///", 1)[1])
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.communicate()[1][-2000:]
+        if db.exists():  # read with sqlite3: opening a Store here could race the service for its key file
+            with contextlib.closing(sqlite3.connect(db)) as conn:
+                try:
+                    polled = conn.execute("SELECT count(*) FROM mailbox_state WHERE last_poll_at IS NOT NULL")
+                    if polled.fetchone()[0] == 2:
+                        return
+                except sqlite3.OperationalError:  # the tables are not there yet
+                    pass
+        time.sleep(0.3)
+    raise AssertionError("the service did not poll both mailboxes in time")
+
+
 def test_rules_reload_on_the_fly_and_invalid_changes_keep_the_old_rules(tmp_path, dovecot, smtp_sink):
     rules = tmp_path / "rules"
     shutil.copytree(REPO / "rules", rules)
@@ -369,7 +389,7 @@ def test_rules_reload_on_the_fly_and_invalid_changes_keep_the_old_rules(tmp_path
     proc = subprocess.Popen([sys.executable, "-m", "mailrouter.cli", "run", "-c", str(config)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(REPO))
     try:
-        time.sleep(2)
+        wait_until_polled(config, proc)  # the rules are loaded: what follows is a change
         (rules / "50-extra.toml").write_text('[[rule]]\nname = "broken"\nwhen.mailbox = "nowhere"\n'
                                              'then.urgency = "urgentest"\n')
         alert = smtp_sink.wait_for(1, timeout=30)[0]

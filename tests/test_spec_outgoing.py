@@ -9,14 +9,14 @@ import email.policy
 
 import pytest
 
-from mailrouter.compose import (OUTGOING_HEADERS, CaseRef, ack_message, forward_message, message_id,
+from mailrouter.outgoing.compose import (OUTGOING_HEADERS, CaseRef, ack_message, forward_message, message_id,
                                 original_attachment, to_outgoing)
 from mailrouter.facts import build_facts
-from mailrouter.headers import UnsafeHeaders, check_header_block, clean_header_value, safe_address, safe_message_id
+from mailrouter.outgoing.headers import UnsafeHeaders, check_header_block, clean_header_value, safe_address, safe_message_id
 from mailrouter.model import Decision, RuleHit
 from mailrouter.parse import parse
-from mailrouter.render import Templates, fallback_chain
-from mailrouter.seal import outer_subject
+from mailrouter.outgoing.render import Templates, fallback_chain
+from mailrouter.outgoing.seal import outer_subject
 
 CASE = CaseRef("01JCASE0000000000000000000", "7F3K", "emergency", "emergency@example.org")
 RAW = (b"From: Nadia <nadia@example.net>\r\nTo: emergency@example.org\r\nSubject: help\r\n"
@@ -153,7 +153,7 @@ def test_templates_run_sandboxed(tmp_path):
     (tmp_path / "ack" / "emergency").mkdir(parents=True)
     (tmp_path / "ack" / "emergency" / "en.txt.j2").write_text(
         "Subject: got it {{ case_tag }}\n\n{{ ''.__class__.__mro__ }}\n")
-    from mailrouter.render import TemplateProblem
+    from mailrouter.outgoing.render import TemplateProblem
 
     with pytest.raises(TemplateProblem):
         Templates(tmp_path).render_ack("emergency", "en", {"case_tag": "7F3K"})

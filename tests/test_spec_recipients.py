@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from mailfactory import write_config
-from mailrouter.compose import CaseRef
+from mailrouter.outgoing.compose import CaseRef
 from mailrouter.config import load_config
 from mailrouter.model import Decision
-from mailrouter.recipients import escalation_plan, initial_targets
+from mailrouter.outgoing.recipients import escalation_plan, initial_targets
 
 ROTATION = """
 [rotations.emergency]

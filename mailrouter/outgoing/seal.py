@@ -14,9 +14,9 @@ from dataclasses import replace
 from email.message import EmailMessage
 
 from .compose import SMTP_POLICY, CaseRef, compose_alert, notice_message, to_outgoing
-from .config import Config
-from .crypto import CryptoError
-from .model import AuditEvent, Decision, Facts, Outgoing
+from ..config import Config
+from ..crypto import CryptoError
+from ..model import AuditEvent, Decision, Facts, Outgoing
 
 KEY_CHECK_INTERVAL = 600.0  # seconds between checks of the staff keys' usability
 

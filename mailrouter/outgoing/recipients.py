@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from .compose import CaseRef, compose_alert
-from .config import Config
-from .model import AuditEvent, Decision, Outgoing
-from .oncall import EscalationStep, on_call, targets_for_step
+from ..config import Config
+from ..model import AuditEvent, Decision, Outgoing
+from ..oncall import EscalationStep, on_call, targets_for_step
 
 
 def rotations_by_team(config: Config, mailbox: str) -> dict[str, str]:

@@ -22,7 +22,7 @@ from email.utils import format_datetime, formataddr
 from datetime import datetime, timezone
 
 from .headers import check_header_block, clean_header_value, safe_address, safe_message_id
-from .model import Decision, Facts, Outgoing, Parsed
+from ..model import Decision, Facts, Outgoing, Parsed
 
 SMTP_POLICY = SMTP.clone(max_line_length=78)
 

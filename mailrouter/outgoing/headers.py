@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .config import ADDRESS_RE
+from ..config import ADDRESS_RE
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u0085]+")
 _ENCODED_WORD = "=?"
