@@ -122,6 +122,8 @@ def case_flags(facts: Facts) -> list[str]:
         flags.append("parse-defects")
     if facts.crypto.encrypted and not facts.crypto.decrypted:
         flags.append("not-decrypted")
+    elif facts.crypto.error:  # e.g. past a limit: signatures and keys were not looked at
+        flags.append("openpgp-not-checked")
     return flags
 
 
@@ -553,7 +555,7 @@ class ProcessingDeferred(Exception):
 
 def _encryption_text(crypto: CryptoFacts) -> str:
     if not crypto.encrypted:
-        return "no"
+        return f"no ({crypto.error})" if crypto.error else "no"
     if crypto.decrypted:
         return "yes (decrypted)"
     return f"yes, NOT decrypted: {crypto.error or 'unknown reason'}"
