@@ -17,8 +17,14 @@ Guarantees
   --no-auto-key-locate --no-auto-key-import``.
 * **Bounded work.** gpg gets ``--max-output``; the bytes read back are counted too
   (the process is killed past the limit), and a watchdog kills gpg after
-  ``timeout_s``. A non-zero exit status is a failure even where python-gnupg
-  reports ``ok`` (it does, for instance, when ``--max-output`` was hit).
+  ``timeout_s``, which also bounds all the gpg calls for one message together.
+  A non-zero exit status is a failure even where python-gnupg reports ``ok``
+  (it does, for instance, when ``--max-output`` was hit). The MIME walker
+  (``_Entity``) keeps spans of the message, not copies, and stops at the limits
+  of :mod:`.limits` (size, depth, parts, header block) and at a bound on the
+  bytes it scans for delimiters; every text scan is linear. Past a limit
+  :meth:`Crypto.open_message` returns the reason as ``CryptoFacts.error``
+  ("could not process OpenPGP: more than 500 MIME parts").
 * **Passphrases.** The service passphrase is given to gpg per call
   (``--pinentry-mode loopback``, on stdin); the service home's ``gpg-agent.conf``
   is set to ``default-cache-ttl 0`` / ``max-cache-ttl 0`` so the agent keeps
@@ -457,15 +463,11 @@ def _split_multipart(buf: bytes, start: int, end: int, boundary: str, max_parts:
     tail = rb"(--)?[ \t]*(?:\r?\n|\Z)"
     spans: list[tuple[int, int]] = []
     part_start: int | None = None
-    pos = start
-    m = re.compile(rb"--" + b + tail).match(buf, start, end)
-    matches = [m] if m else []
-    if m:
-        pos = m.end()
-    for m in itertools.chain(matches, re.compile(rb"\n--" + b + tail).finditer(buf, pos, end)):
+    first = re.compile(rb"--" + b + tail).match(buf, start, end)  # a delimiter right at the start
+    floor = first.end() if first else start
+    for m in itertools.chain([first] if first else [], re.compile(rb"\n--" + b + tail).finditer(buf, floor, end)):
         line_start = m.start()
-        if line_start > start and buf[line_start - 1] == 13 and buf[line_start:line_start + 1] == b"\n" \
-                and (part_start is None or line_start - 1 >= part_start):
+        if line_start > floor and buf[line_start - 1] == 13:  # the CR of the CRLF before "--"
             line_start -= 1
         if part_start is not None:
             spans.append((part_start, line_start))
@@ -473,7 +475,7 @@ def _split_multipart(buf: bytes, start: int, end: int, boundary: str, max_parts:
                 return spans
         if m.group(1):  # close delimiter
             return spans
-        part_start = m.end()
+        floor = part_start = m.end()
     if part_start is not None:  # no close delimiter: take the rest (lenient)
         spans.append((part_start, end))
     return spans
