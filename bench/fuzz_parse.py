@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Mutation fuzzing of mailrouter.parse.parse and the whole analysis (no coverage feedback).
+"""Mutation fuzzing of parse, the whole analysis, composing and sealing (no coverage feedback).
 
-    python bench/fuzz_parse.py                    # full: 50,000 inputs (~5 min) -> results/fuzz.md
-    python bench/fuzz_parse.py --quick            # 2,000 inputs (~20 s), report printed only
+    python bench/fuzz_parse.py                    # full: 50,000 inputs (~8 min) -> results/fuzz.md
+    python bench/fuzz_parse.py --quick            # 2,000 inputs (~30 s), report printed only
+    python bench/fuzz_parse.py --seal-every 0     # without gpg (parse, analyse, compose only)
     python bench/fuzz_parse.py --iterations 200000 --seed 7 --out -
     python bench/fuzz_parse.py --reproduce bench/results/fuzz-crashes/<file>.eml   # one input, with traceback
     python bench/fuzz_parse.py --atheris          # coverage-guided, needs `pip install atheris`
@@ -27,6 +28,10 @@ be rebuilt from (seed, i) alone (``--replay I``):
   ``=?``, encoded CR/LF, ``<``, ``@``, ``"``, very long words)
 * ``newlines``: CRLF -> LF / CR / mixed
 * ``splice``: headers of one seed with the body of another
+* ``attach``: the input as the message/rfc822 (or text/rfc822-headers) part of a
+  bounce or an Outlook-style forward, with raw 8-bit bytes or unknown-8bit /
+  mislabelled encoded words and a long token in its headers, and CRLF, CR-only
+  or LF line ends
 
 Each input goes through
 
@@ -34,10 +39,16 @@ Each input goes through
 2. ``Analyser(config, ruleset=...).analyse(mailbox, raw)`` with
    the repository's ``config.toml`` and ``rules/`` (mailbox chosen at random);
 3. every ``--compose-every``-th input (default 25), and every input whose
-   ``parse()`` result broke an invariant, also ``Pipeline.compose``
-   (acknowledgement, forward, escalations, rendered from the templates).
+   ``parse()`` result broke an invariant, also ``Composer.case_mail``
+   (acknowledgement, forward, escalations, rendered from the templates);
+4. every ``--seal-every``-th input (default 100) also goes through a second
+   pipeline with ``[crypto]`` (real gpg homes built from the committed test
+   keys, every forward encrypted): ``analyse`` with a real ``Crypto``,
+   ``compose`` and sealing; each forward must be ``multipart/encrypted``, and
+   the one to Alice must decrypt with her key and carry the input's bytes
+   (or the decrypted message's) as its attached original.
 
-Checked: no exception escapes (1)-(3); every header value, header name,
+Checked: no exception escapes (1)-(4); every header value, header name,
 display name, subject and attachment filename of the ``Parsed`` results (outer
 and, through ``analyse``, the facts) is a single line: no CR or LF (and none of
 the other characters ``str.splitlines()`` breaks on, nor NUL; the
@@ -58,6 +69,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import email
+import email.policy
 import hashlib
 import json
 import os
@@ -81,11 +94,13 @@ CRASH_DIR = RESULTS / "fuzz-crashes"
 SEED_DIRS = [ROOT / "mailrouter" / "demo_samples", ROOT / "tests" / "fixtures" / "hostile",
              ROOT / "tests" / "fixtures" / "pgp" / "mail"]
 DEFAULT_SEED = 20261125
+SEAL_MAILBOX = "humanrights"  # its team (Alice, Bola) has pinned keys; Alice's secret key reads the forward
 MAX_INPUT = 4 * 1024 * 1024
 SLOW_SECONDS = 1.0
 
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _p in (str(ROOT), str(ROOT / "tests")):
+    if _p not in sys.path:
+        sys.path.insert(0, _p)
 
 # The invariants of tests/test_parse.py::assert_invariants (kept in step by hand).
 MSGID_RE = re.compile(r"<[\x21-\x3b\x3d\x3f-\x7e]+>")
@@ -285,6 +300,52 @@ def m_newlines(rng: random.Random, data: bytes, _seeds) -> tuple[bytes, str]:
         "newlines mixed"
 
 
+EIGHT_BIT_VALUES = [b"J\xfcrgen M\xfcller", b"Amea\xe7a: sabemos onde voc\xea mora", b"\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd",
+                    b"Gr\xc3\xbc\xc3\x9fe \xe2\x80\x93 dringend", b"\xff\xfe\x80", b"\xe6\x95\x91\xe5\x91\xbd"]
+ODD_WORDS = [b"=?unknown-8bit?q?Gr=FC=DFe?=", b"=?utf-8?Q?Amea=E7a?=", b"=?utf-8?B?/w==?=", b"=?x-unknown?q?=E9?=",
+             b"=?unknown-8bit?b?R3J1cHBlIEvWbG4=?=", b"=?iso-8859-1?q?caf=E9?="]
+LONG_TOKENS = [b"", b"https://forum.example.net/t/8812-wir-wissen-wo-ihr-euch-trefft?ref=mail&src=relay",
+               b"AdtEqZ0yJ7m3sV1gRkq9t8XcLwH2Pw" * 4, b"x" * 300]
+
+
+def m_attach(rng: random.Random, data: bytes, _seeds) -> tuple[bytes, str]:
+    """The input as the message/rfc822 attachment of a bounce or an Outlook-style forward, with
+    raw 8-bit bytes or unknown-8bit / mislabelled encoded words (and a long token) in its headers."""
+    end = _header_end(data)
+    head, body = data[:end], data[end:]
+    how = rng.randrange(3)
+    if how == 0:  # raw 8-bit header value
+        value = rng.choice(EIGHT_BIT_VALUES)
+        head, n = re.subn(rb"(?im)^(Subject|From|To|Thread-Topic):[^\r\n]*", lambda m: m.group(1) + b": " + value,
+                          head, count=1)
+        head = head if n else b"Subject: " + value + b"\r\n" + head
+    elif how == 1:  # encoded words the email package cannot decode, and a token it must fold
+        word = rng.choice(ODD_WORDS) + b" " + rng.choice(LONG_TOKENS)
+        head = b"Thread-Topic: " + word + b"\r\nSubject: " + rng.choice(ODD_WORDS) + b"\r\n" + head
+    inner = head + body
+    bnd = b"fz%d" % rng.randrange(10**6)
+    envelope = rng.choice(["dsn", "outlook", "rfc822-headers"])
+    top = (b"From: MAILER-DAEMON@mx.example.net\r\nTo: emergency@example.org\r\nSubject: Undelivered Mail\r\n"
+           b"Auto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n" if envelope != "outlook" else
+           b"From: Maria Lopes <maria.lopes@example.com>\r\nTo: talktohumanrights@example.org\r\nSubject: FW: "
+           b"=?iso-8859-1?Q?Amea=E7a?=\r\nThread-Index: AdtEqZ0yJ7m3sV1gRkq9t8XcLwH2Pw==\r\nMIME-Version: 1.0\r\n")
+    ctype = b"multipart/report; report-type=delivery-status" if envelope != "outlook" else b"multipart/mixed"
+    kind = b"text/rfc822-headers" if envelope == "rfc822-headers" else b"message/rfc822"
+    out = (top + b"Content-Type: " + ctype + b'; boundary="' + bnd + b'"\r\n\r\n--' + bnd
+           + b"\r\nContent-Type: text/plain\r\n\r\nThe message is attached.\r\n--" + bnd
+           + (b"\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.net\r\n\r\n"
+              b"Final-Recipient: rfc822; gone@example.net\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--" + bnd
+              if envelope != "outlook" else b"")
+           + b"\r\nContent-Type: " + kind + b"\r\n\r\n" + (head if kind == b"text/rfc822-headers" else inner)
+           + b"\r\n--" + bnd + b"--\r\n")
+    newlines = rng.choice(["CRLF", "CRLF", "CR", "LF"])
+    if newlines == "CR":
+        out = out.replace(b"\r\n", b"\r")
+    elif newlines == "LF":
+        out = out.replace(b"\r\n", b"\n")
+    return out, f"attach in {envelope} ({['8-bit header', 'odd encoded words', 'as is'][how]}, {newlines})"
+
+
 def m_splice(rng: random.Random, data: bytes, seeds) -> tuple[bytes, str]:
     name, other = rng.choice(seeds)
     head = data[:_header_end(data)]
@@ -294,7 +355,7 @@ def m_splice(rng: random.Random, data: bytes, seeds) -> tuple[bytes, str]:
 MUTATORS = {
     "flip": (m_flip, 20), "truncate": (m_truncate, 10), "dup-header": (m_dup_header, 12), "boundary": (m_boundary, 12),
     "charset": (m_charset, 12), "cte": (m_cte, 6), "repeat": (m_repeat, 3), "insert": (m_insert, 15),
-    "newlines": (m_newlines, 5), "splice": (m_splice, 5),
+    "newlines": (m_newlines, 5), "splice": (m_splice, 5), "attach": (m_attach, 8),
 }
 
 
@@ -456,7 +517,7 @@ class Finding:
 
 
 class Harness:
-    def __init__(self, compose_every: int, timeout: float):
+    def __init__(self, compose_every: int, timeout: float, seal_every: int = 0):
         import mailrouter.parse as parse_mod
         from mailrouter.outgoing.compose import CaseRef
         from mailrouter.config import load_config
@@ -487,6 +548,34 @@ class Harness:
                 return original(defects, label, _raise_again, default)
 
         parse_mod._guarded = guarded
+        self.sealed = None  # a second analyser (and composer) with [crypto]: real gpg homes, every forward sealed
+        self.seal_every = seal_every
+        self.sealed_allowed: set[str] | None = None
+        self.sealed_count = self.decrypted_count = 0
+        if seal_every > 0:
+            import shutil
+            import tempfile
+
+            from mailrouter.service import build_crypto
+            from pgp_homes import crypto_config, make_homes
+
+            self._root = Path(tempfile.mkdtemp(prefix="mrfz-", dir="/tmp"))
+            self.homes = make_homes(self._root)
+            maildirs = {m: self._root / f"md-{m}" for m in ("humanrights", "emergency")}
+            sealed_config = load_config(crypto_config(self._root, self.homes, maildirs=maildirs))
+            self.crypto = build_crypto(sealed_config)
+            self.sealed = Analyser(sealed_config, ruleset=load_ruleset(sealed_config), crypto=self.crypto)
+            self.sealed_composer = Composer(sealed_config, Templates(sealed_config.service.templates_dir),
+                                            Sealer(sealed_config, self.crypto))
+            self._cleanup = lambda: shutil.rmtree(self._root, ignore_errors=True)
+
+    def close(self) -> None:
+        if self.sealed is not None:
+            from pgp_homes import kill_agents
+
+            self.crypto.close()
+            kill_agents(self.homes)
+            self._cleanup()
 
     def case(self, mailbox: str):
         return self.CaseRef("01JFUZZ0000000000000000000", "7F3K", mailbox,
@@ -502,8 +591,52 @@ class Harness:
                 a = self.analyser.analyse(box, raw)
                 names |= header_names(self.compose(a, box, raw))
         self.allowed_headers = names
+        if self.sealed is not None:  # sealed mail: the outer headers seal.py may write (and to_outgoing checks)
+            from mailrouter.outgoing.compose import OUTGOING_HEADERS
 
-    def run_one(self, raw: bytes, mailbox: str, compose: bool) -> list[tuple[str, str, str, str]]:
+            self.sealed_allowed = set(OUTGOING_HEADERS)
+
+    def check_sealed(self, raw: bytes) -> list[tuple[str, str, str, str]]:
+        """analyse + compose with real gpg; every forward sealed, and Alice's decrypts to the original's bytes."""
+        from mailrouter.outgoing.compose import _BARE_LF
+        from pgp_homes import decrypt_as_alice
+        from test_e2e_readable import original_in
+
+        problems = []
+        analysis = self.sealed.analyse(SEAL_MAILBOX, raw)
+        if "internal error" in (analysis.facts.crypto.error or ""):
+            problems.append(("internal", "seal", f"exception swallowed by Crypto.open_message: "
+                                                 f"{analysis.facts.crypto.error}", ""))
+        mail = self.sealed_composer.case_mail(analysis, self.case(SEAL_MAILBOX), raw, self.ack_plan(analysis))
+        outgoing, events = mail.outgoing, mail.events
+        self.sealed_count += 1
+        problems += [("invariant", "seal", pr, "") for pr in outgoing_problems(outgoing, self.sealed_allowed)]
+        for ev in events:
+            if "with the original as a file" in ev.event or "failed; staff got a notice only" in ev.event:
+                problems.append(("internal", "seal", f"forward composed by the fallback: {(ev.detail or {}).get('error')}",
+                                 ""))
+        forwards = [o for o in outgoing if o.kind == "forward"]
+        if not forwards:
+            return problems + [("invariant", "seal", "no forward: " + ", ".join(sorted(o.kind for o in outgoing)), "")]
+        original = analysis.inner_raw if analysis.inner_raw is not None else raw
+        for fwd in forwards:
+            msg = email.message_from_bytes(fwd.data, policy=email.policy.compat32)
+            if msg.get_content_type() != "multipart/encrypted":
+                problems.append(("invariant", "seal", "forward not sealed", ""))
+                continue
+            if "alice@staff.example.org" not in fwd.recipients:
+                continue
+            try:
+                got = original_in(decrypt_as_alice(self.homes, msg.get_payload()[1].get_payload(decode=True)))
+            except AssertionError as exc:
+                problems.append(("invariant", "seal", f"sealed forward unreadable: {str(exc)[:80]}", ""))
+                continue
+            self.decrypted_count += 1
+            if got not in (original, _BARE_LF.sub(b"\r\n", original)):
+                problems.append(("invariant", "seal", "sealed forward: the attached original differs from the input", ""))
+        return problems
+
+    def run_one(self, raw: bytes, mailbox: str, compose: bool, seal: bool = False) -> list[tuple[str, str, str, str]]:
         """[(kind, stage, detail, traceback)] for one input."""
         problems: list[tuple[str, str, str, str]] = []
         self.swallowed.clear()
@@ -535,6 +668,9 @@ class Harness:
                 outgoing = self.compose(analysis, mailbox, raw)
                 for pr in outgoing_problems(outgoing, self.allowed_headers):
                     problems.append(("invariant", "compose", pr, ""))
+            if seal and self.sealed is not None:
+                stage = "seal"
+                problems += self.check_sealed(raw)
         except FuzzTimeout:
             problems.append(("timeout", stage, f"no result after {self.timeout:.0f} s", traceback.format_exc()))
         except Exception as exc:  # noqa: BLE001 - this is what we are looking for
@@ -568,7 +704,7 @@ def signature(kind: str, stage: str, detail: str, trace: str) -> str:
 def severe(f: Finding) -> bool:
     """A line break where a header value must be a single line, or a broken outgoing header block."""
     head = f.signature.split("|")[2]
-    return f.kind == "invariant" and (head.startswith(("CRLF", "outgoing")))
+    return f.kind == "invariant" and (head.startswith(("CRLF", "outgoing", "sealed", "no forward", "forward not")))
 
 
 def machine() -> dict[str, str]:
@@ -610,7 +746,14 @@ def save_example(finding: Finding, raw: bytes, meta: dict) -> str:
 def fuzz(args) -> int:
     signal.signal(signal.SIGALRM, _alarm)
     seeds = load_seeds()
-    harness = Harness(args.compose_every, args.timeout)
+    harness = Harness(args.compose_every, args.timeout, args.seal_every)
+    try:
+        return _fuzz(args, seeds, harness)
+    finally:
+        harness.close()
+
+
+def _fuzz(args, seeds, harness) -> int:
     harness.learn_headers(seeds)
     findings: dict[str, Finding] = {}
     mutation_counts: Counter = Counter()
@@ -633,8 +776,9 @@ def fuzz(args) -> int:
         seed_counts[name] += 1
         sizes.append(len(raw))
         compose = args.compose_every > 0 and i % args.compose_every == 0
+        seal = args.seal_every > 0 and i % args.seal_every == 0
         t = time.perf_counter()
-        problems = harness.run_one(raw, mailbox, compose)
+        problems = harness.run_one(raw, mailbox, compose, seal)
         composed += harness.composed
         elapsed = time.perf_counter() - t
         stage_time["all"] += elapsed
@@ -687,14 +831,16 @@ def render(args, started, mach, seeds, done, total, findings, mutation_counts, s
         kinds[f.kind] += f.count  # inputs, per kind of finding
     crashes = kinds["exception"] + kinds["timeout"]
     crlf = sum(f.count for f in findings.values() if severe(f))
-    w("# Fuzzing parse() and analyse()\n")
+    w("# Fuzzing parse(), analyse(), compose() and sealing\n")
     cmd = "python bench/fuzz_parse.py" + (" --quick" if args.quick else "")
     w(f"Generated by `{cmd}` on {started:%Y-%m-%d %H:%M} UTC (coverage-free mutation fuzzing; see the docstring "
       f"of `bench/fuzz_parse.py`).\n")
     verdict = "PASS" if not crashes and not crlf else "FAIL"
-    w(f"**Result: {verdict}: inputs with an exception or hang escaping parse/analyse/compose: {crashes}; with a "
-      f"CR/LF in a header value or an injected outgoing header line: {crlf}; with another invariant violation: "
-      f"{kinds['invariant'] - crlf}; with an exception swallowed inside parse(): {kinds['internal']}.** "
+    w(f"**Result: {verdict}: inputs with an exception or hang escaping parse/analyse/compose/seal: {crashes}; with a "
+      f"CR/LF in a header value, an injected outgoing header line or a sealed forward that is missing, unreadable "
+      f"or does not carry the original's bytes: {crlf}; with another invariant violation: "
+      f"{kinds['invariant'] - crlf}; with an exception swallowed inside parse() or Crypto.open_message(), or a "
+      f"forward composed by the fallback: {kinds['internal']}.** "
       f"(An input with several kinds of finding counts once in each.)\n")
     w("| | |\n|---|---|")
     for k in ("code", "cpu", "nproc", "python", "kernel", "load"):
@@ -703,6 +849,9 @@ def render(args, started, mach, seeds, done, total, findings, mutation_counts, s
     cut = f"; stopped by --max-seconds {args.max_seconds:.0f} before {args.iterations:,}" if done < args.iterations else ""
     w(f"| inputs | {done:,} (composed: {composed:,}, every {args.compose_every}th and every input with a parse "
       f"finding{cut}) |")
+    w(f"| sealed with real gpg | {harness.sealed_count:,} (every {args.seal_every}th: analyse with Crypto, compose, "
+      f"seal; {harness.decrypted_count:,} forwards decrypted with the staff key and compared with the input) |"
+      if harness.sealed is not None else "| sealed with real gpg | no (--seal-every 0) |")
     w(f"| time | {total:.0f} s, {done / total:.0f} inputs/s |" if total else "| time | - |")
     sz = sorted(sizes) or [0]
     w(f"| input size (median / p99 / max) | {sz[len(sz) // 2]:,} / {sz[int(len(sz) * 0.99)]:,} / {sz[-1]:,} bytes |")
@@ -744,7 +893,7 @@ def render(args, started, mach, seeds, done, total, findings, mutation_counts, s
 def replay(args) -> int:
     signal.signal(signal.SIGALRM, _alarm)
     seeds = load_seeds()
-    harness = Harness(1, args.timeout)
+    harness = Harness(1, args.timeout, args.seal_every)
     harness.learn_headers(seeds)
     if args.reproduce:
         raw = Path(args.reproduce).read_bytes()
@@ -760,7 +909,8 @@ def replay(args) -> int:
             Path(args.save).write_bytes(raw)
             print(f"input written to {args.save}")
     t = time.perf_counter()
-    problems = harness.run_one(raw, mailbox, True)
+    problems = harness.run_one(raw, mailbox, True, args.seal_every > 0)
+    harness.close()
     print(f"{time.perf_counter() - t:.3f} s")
     for kind, stage, detail, trace in problems:
         print(f"\n{kind} in {stage}: {detail}")
@@ -819,6 +969,8 @@ def main() -> int:
     ap.add_argument("--iterations", type=int, help="inputs (full 50,000, quick 2,000)")
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
     ap.add_argument("--compose-every", type=int, default=25, help="also compose every Nth input (0: never)")
+    ap.add_argument("--seal-every", type=int, default=100,
+                    help="also analyse, compose and seal every Nth input with real gpg, and decrypt the forward (0: never)")
     ap.add_argument("--timeout", type=float, default=20.0, help="seconds per input before it counts as a hang")
     ap.add_argument("--max-seconds", type=float, help="stop after this long (default: 540 for a full run, so it "
                                                       "stays under 10 min; 0: no limit)")

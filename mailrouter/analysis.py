@@ -69,6 +69,8 @@ def case_flags(facts: Facts) -> list[str]:
         flags.append("parse-defects")
     if facts.crypto.encrypted and not facts.crypto.decrypted:
         flags.append("not-decrypted")
+    elif facts.crypto.error:  # e.g. past a limit: signatures and keys were not looked at
+        flags.append("openpgp-not-checked")
     return flags
 
 

@@ -17,8 +17,14 @@ Guarantees
   --no-auto-key-locate --no-auto-key-import``.
 * **Bounded work.** gpg gets ``--max-output``; the bytes read back are counted too
   (the process is killed past the limit), and a watchdog kills gpg after
-  ``timeout_s``. A non-zero exit status is a failure even where python-gnupg
-  reports ``ok`` (it does, for instance, when ``--max-output`` was hit).
+  ``timeout_s``, which also bounds all the gpg calls for one message together.
+  A non-zero exit status is a failure even where python-gnupg reports ``ok``
+  (it does, for instance, when ``--max-output`` was hit). The MIME walker
+  (``_Entity``) keeps spans of the message, not copies, and stops at the limits
+  of :mod:`.limits` (size, depth, parts, header block) and at a bound on the
+  bytes it scans for delimiters; every text scan is linear. Past a limit
+  :meth:`Crypto.open_message` returns the reason as ``CryptoFacts.error``
+  ("could not process OpenPGP: more than 500 MIME parts").
 * **Passphrases.** The service passphrase is given to gpg per call
   (``--pinentry-mode loopback``, on stdin); the service home's ``gpg-agent.conf``
   is set to ``default-cache-ttl 0`` / ``max-cache-ttl 0`` so the agent keeps
@@ -88,6 +94,7 @@ import binascii
 import email
 import email.policy
 import html as _html
+import itertools
 import logging
 import mimetypes
 import os
@@ -103,6 +110,7 @@ from pathlib import Path
 
 import gnupg
 
+from .limits import MAX_DEPTH, MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_PARTS
 from .model import CryptoFacts, Signature
 
 log = logging.getLogger(__name__)
@@ -270,33 +278,71 @@ def _crlf(data: bytes) -> bytes:
 
 def _header_fields(block: bytes) -> list[tuple[str, bytes]]:
     """Header block -> [(lower-case name, raw field with its continuation lines, CRLF-joined)]."""
-    fields: list[tuple[str, bytes]] = []
+    fields: list[tuple[str, list[bytes]]] = []
     for line in _EOL.split(block):
         if line[:1] in (b" ", b"\t"):
             if fields:
-                name, raw = fields[-1]
-                fields[-1] = (name, raw + b"\r\n" + line)
+                fields[-1][1].append(line)
             continue
         if b":" in line:
             name = line.split(b":", 1)[0].strip().decode("ascii", "replace").lower()
             if name:
-                fields.append((name, line))
-    return fields
+                fields.append((name, [line]))
+    return [(name, b"\r\n".join(lines)) for name, lines in fields]
+
+
+class _TooCostly(Exception):
+    """A message is past a structural limit or the time budget (content-free reason)."""
+
+
+class _Limits:
+    """What one tree of entities may cost: parts, depth, bytes scanned for delimiters, time."""
+
+    def __init__(self, size: int, deadline: float | None):
+        self.deadline = deadline
+        self.parts = 1
+        self.scan_left = 10 * size + (1 << 20)  # each nesting level rescans its body: at most ~10 levels' worth
+
+    def check_time(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise _TooCostly("took longer than the time limit")
+
+    def split(self, depth: int, scanned: int) -> int:
+        """Account for splitting an entity at ``depth`` into children; how many more parts may come."""
+        if depth >= MAX_DEPTH:
+            raise _TooCostly(f"MIME nesting deeper than {MAX_DEPTH} levels")
+        self.scan_left -= scanned
+        if self.scan_left < 0:
+            raise _TooCostly("MIME structure too costly to walk")
+        self.check_time()
+        return MAX_PARTS - self.parts
+
+    def add_parts(self, n: int) -> None:
+        self.parts += n
+        if self.parts > MAX_PARTS:
+            raise _TooCostly(f"more than {MAX_PARTS} MIME parts")
 
 
 class _Entity:
-    """A MIME entity as an exact slice of bytes, with lazily split children."""
+    """A MIME entity: a span of the message's bytes (never copied, never re-serialised),
+    with lazily split children, bounded by the limits of mailrouter.limits."""
 
-    def __init__(self, raw: bytes):
-        self.raw = raw
-        if raw.startswith((b"\r\n", b"\n")):
-            self.header_block, self.body = b"", raw[2 if raw.startswith(b"\r\n") else 1 :]
+    def __init__(self, raw: bytes, deadline: float | None = None, *, _span: tuple[int, int] | None = None,
+                 _limits: _Limits | None = None, _depth: int = 0):
+        self._buf = raw
+        self._start, self._end = start, end = _span or (0, len(raw))
+        self.limits = _limits or _Limits(len(raw), deadline)
+        self.depth = _depth
+        if raw.startswith(b"\r\n", start, end):
+            header_end, self._body_start = start, start + 2
+        elif raw.startswith(b"\n", start, end):
+            header_end, self._body_start = start, start + 1
         else:
-            m = _HEADER_END.search(raw)
-            if m:
-                self.header_block, self.body = raw[: m.start()], raw[m.end() :]
-            else:
-                self.header_block, self.body = raw, b""
+            m = _HEADER_END.search(raw, start, min(end, start + MAX_HEADER_BYTES + 4))
+            header_end, self._body_start = (m.start(), m.end()) if m else (end, end)
+        if header_end - start > MAX_HEADER_BYTES:
+            raise _TooCostly(f"MIME header block larger than {MAX_HEADER_BYTES >> 10} KB")
+        self.header_block = raw[start:header_end]
         try:
             self.msg: Message = email.message_from_bytes(
                 self.header_block + b"\r\n\r\n", policy=email.policy.compat32
@@ -306,6 +352,21 @@ class _Entity:
             self.msg = Message()
             self.ctype = "text/plain"
         self._parts: list[_Entity] | None = None
+
+    @property
+    def raw(self) -> bytes:
+        return self._buf[self._start : self._end]
+
+    @property
+    def body(self) -> bytes:
+        return self._buf[self._body_start : self._end]
+
+    def prefix(self, n: int) -> bytes:
+        return self._buf[self._start : min(self._end, self._start + n)]
+
+    @property
+    def deadline(self) -> float | None:
+        return self.limits.deadline
 
     def param(self, name: str, header: str = "content-type") -> str | None:
         try:
@@ -343,8 +404,16 @@ class _Entity:
         return self.param("boundary")
 
     def parts(self) -> list["_Entity"]:
+        """The children; raises _TooCostly past a limit."""
         if self._parts is None:
-            self._parts = [_Entity(raw) for raw in _split_multipart(self.body, self.boundary)] if self.is_multipart else []
+            self._parts = []
+            boundary = self.boundary if self.is_multipart else None
+            if boundary:
+                room = self.limits.split(self.depth, self._end - self._body_start)
+                spans = _split_multipart(self._buf, self._body_start, self._end, boundary, room)
+                self.limits.add_parts(len(spans))
+                self._parts = [_Entity(self._buf, _span=sp, _limits=self.limits, _depth=self.depth + 1)
+                               for sp in spans]
         return self._parts
 
     def filename(self) -> str | None:
@@ -362,10 +431,11 @@ class _Entity:
     def decoded(self) -> bytes:
         """The body with its Content-Transfer-Encoding undone."""
         cte = (self.get("content-transfer-encoding") or "").strip().lower()
-        if cte not in ("base64", "quoted-printable"):
+        if cte not in ("base64", "quoted-printable") or self.is_multipart or self.ctype.startswith("message/"):
             return self.body
-        try:
-            msg = email.message_from_bytes(self.raw, policy=email.policy.compat32)
+        try:  # only the encoding header: the body is never parsed as MIME here
+            msg = email.message_from_bytes(b"Content-Transfer-Encoding: " + cte.encode() + b"\r\n\r\n" + self.body,
+                                           policy=email.policy.compat32)
             data = msg.get_payload(decode=True)
         except Exception:
             return self.body
@@ -376,37 +446,45 @@ class _Entity:
         return cs.lower() if cs else None
 
     def walk(self):
-        yield self
-        for p in self.parts():
-            yield from p.walk()
+        """This entity and its descendants, depth first (iterative: no recursion per level)."""
+        stack = [self]
+        while stack:
+            ent = stack.pop()
+            yield ent
+            stack.extend(reversed(ent.parts()))
 
 
-def _split_multipart(body: bytes, boundary: str | None) -> list[bytes]:
-    """Exact bytes of each body part (RFC 2046: the CRLF before a delimiter belongs to it)."""
-    if not boundary:
-        return []
+def _split_multipart(buf: bytes, start: int, end: int, boundary: str, max_parts: int) -> list[tuple[int, int]]:
+    """Spans of the body parts in buf[start:end] (RFC 2046: the CRLF before a delimiter belongs to it).
+
+    One pass of a regex with a literal prefix (a fast scan in C); stops after
+    ``max_parts`` + 1 parts, which the caller refuses.
+    """
     b = re.escape(boundary.encode("utf-8", "replace"))
-    delim = re.compile(rb"(?:\A|\r?\n)--" + b + rb"(--)?[ \t]*(?:\r?\n|\Z)")
-    parts: list[bytes] = []
-    start: int | None = None
-    for m in delim.finditer(body):
-        if start is not None:
-            parts.append(body[start : m.start()])
+    tail = rb"(--)?[ \t]*(?:\r?\n|\Z)"
+    spans: list[tuple[int, int]] = []
+    part_start: int | None = None
+    first = re.compile(rb"--" + b + tail).match(buf, start, end)  # a delimiter right at the start
+    floor = first.end() if first else start
+    for m in itertools.chain([first] if first else [], re.compile(rb"\n--" + b + tail).finditer(buf, floor, end)):
+        line_start = m.start()
+        if line_start > floor and buf[line_start - 1] == 13:  # the CR of the CRLF before "--"
+            line_start -= 1
+        if part_start is not None:
+            spans.append((part_start, line_start))
+            if len(spans) > max_parts:
+                return spans
         if m.group(1):  # close delimiter
-            start = None
-            break
-        start = m.end()
-    if start is not None:  # no close delimiter: take the rest (lenient)
-        parts.append(body[start:])
-    return parts
+            return spans
+        floor = part_start = m.end()
+    if part_start is not None:  # no close delimiter: take the rest (lenient)
+        spans.append((part_start, end))
+    return spans
 
 
 def _join_multipart(boundary: str, parts: list[bytes], eol: bytes = b"\r\n") -> bytes:
     bnd = boundary.encode("utf-8", "replace")
-    out = b""
-    for p in parts:
-        out += b"--" + bnd + eol + p + eol
-    return out + b"--" + bnd + b"--" + eol
+    return b"".join(b"--" + bnd + eol + p + eol for p in parts) + b"--" + bnd + b"--" + eol
 
 
 def _uid_address(uid: str) -> str | None:
@@ -551,9 +629,47 @@ class _GPG(gnupg.GPG):
 # Armour and text helpers
 # --------------------------------------------------------------------------
 
-_ARMOR_MESSAGE = re.compile(rb"-----BEGIN PGP MESSAGE-----.*?-----END PGP MESSAGE-----", re.S)
-_ARMOR_SIGNED = re.compile(rb"-----BEGIN PGP SIGNED MESSAGE-----.*?-----END PGP SIGNATURE-----", re.S)
-_ARMOR_KEY = re.compile(rb"-----BEGIN PGP PUBLIC KEY BLOCK-----.*?-----END PGP PUBLIC KEY BLOCK-----", re.S)
+class _Armor:
+    """``re.compile(rb"BEGIN.*?END", re.S)`` in linear time (findall, search, split).
+
+    The regex rescans to the end of the text from every BEGIN line that has
+    no END line after it: quadratic, minutes for a text of BEGIN lines.
+    """
+
+    class _Match:
+        def __init__(self, text: bytes):
+            self._text = text
+
+        def group(self, _n: int = 0) -> bytes:
+            return self._text
+
+    def __init__(self, begin: bytes, end: bytes):
+        self.begin, self.end = b"-----BEGIN " + begin + b"-----", b"-----END " + end + b"-----"
+
+    def _spans(self, data: bytes):
+        pos = 0
+        while (i := data.find(self.begin, pos)) >= 0 and (j := data.find(self.end, i + len(self.begin))) >= 0:
+            pos = j + len(self.end)
+            yield i, pos
+
+    def findall(self, data: bytes) -> list[bytes]:
+        return [data[i:j] for i, j in self._spans(data)]
+
+    def search(self, data: bytes) -> "_Armor._Match | None":
+        return next((self._Match(data[i:j]) for i, j in self._spans(data)), None)
+
+    def split(self, data: bytes) -> list[bytes]:
+        out, pos = [], 0
+        for i, j in self._spans(data):
+            out.append(data[pos:i])
+            pos = j
+        return out + [data[pos:]]
+
+
+_ARMOR_MESSAGE = _Armor(b"PGP MESSAGE", b"PGP MESSAGE")
+_ARMOR_SIGNED = _Armor(b"PGP SIGNED MESSAGE", b"PGP SIGNATURE")
+_ARMOR_KEY = _Armor(b"PGP PUBLIC KEY BLOCK", b"PGP PUBLIC KEY BLOCK")
+MAX_ENCRYPTED_PIECES = 20  # inline blocks and encrypted attachments decrypted per message
 _ARMOR_CHARSET = re.compile(rb"^Charset:[ \t]*([A-Za-z0-9_.:-]+)[ \t]*$", re.M | re.I)
 _BINARY_PGP_NAMES = (".pgp", ".gpg")
 _ARMOR_NAMES = (".asc",)
@@ -565,11 +681,40 @@ def _tidy_armor(block: bytes) -> bytes:
     return b"\n".join(lines) + b"\n"
 
 
+_BLOCK_OPEN = {k: re.compile(rf"(?i)<{k}\b") for k in ("script", "style")}
+_BLOCK_CLOSE = {k: re.compile(rf"(?i)</{k}\s*>") for k in ("script", "style")}
+
+
+def _drop_script_style(text: str) -> str:
+    r"""``re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", "", text)`` in linear time."""
+    out, pos = [], 0
+    ahead = {k: _BLOCK_OPEN[k].search(text) for k in _BLOCK_OPEN}  # next opener of each kind
+    while True:
+        for k, m in ahead.items():
+            if m is not None and m.start() < pos:
+                ahead[k] = _BLOCK_OPEN[k].search(text, pos)
+        kind = min((k for k in ahead if ahead[k] is not None), key=lambda k: ahead[k].start(), default=None)
+        if kind is None:
+            break
+        opener = ahead[kind]
+        close = _BLOCK_CLOSE[kind].search(text, opener.end())
+        if close is None:  # nor will any later opener of this kind be closed
+            ahead[kind] = None
+            continue
+        out.append(text[pos:opener.start()])
+        pos = close.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _html_to_text(data: bytes, charset: str | None) -> bytes:
-    text = data.decode(charset or "utf-8", "replace")
-    text = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", "", text)
+    try:
+        text = data.decode(charset or "utf-8", "replace")
+    except LookupError:  # unknown charset
+        text = data.decode("utf-8", "replace")
+    text = _drop_script_style(text)
     text = re.sub(r"(?i)<br\s*/?>|</(div|p|pre|li|tr|h\d)\s*>", "\n", text)
-    text = re.sub(r"(?s)<[^>]*>", "", text)
+    text = re.sub(r"<[^<>]*>", "", text)  # not [^>]*: quadratic on many unterminated tags
     text = _html.unescape(text).replace("\xa0", " ")
     return text.encode("utf-8")
 
@@ -645,6 +790,7 @@ class Crypto:
         self.max_output_bytes = int(max_output_bytes)
         self.timeout_s = float(timeout_s)
         self._lock = threading.RLock()
+        self._budget = threading.local()  # .deadline: of the message this thread is opening
         binary = shutil.which(gpg_binary) or gpg_binary
         self._gpgconf = shutil.which("gpgconf", path=str(Path(binary).parent)) or shutil.which("gpgconf")
         for h in (self.home, self.correspondents_home):
@@ -769,9 +915,11 @@ class Crypto:
 
         read_fd = None
         writer = None
+        timeout = self._time_left()
         with self._lock:
             gpg.on_data = on_data
             gpg.current_proc = None
+            gpg._timeout_s = timeout
             try:
                 if sig_data is not None:
                     read_fd, write_fd = os.pipe()
@@ -802,6 +950,7 @@ class Crypto:
                 gpg.on_data = None
                 gpg._pass_fds = ()
                 gpg.current_proc = None
+                gpg._timeout_s = self.timeout_s
                 if read_fd is not None:
                     os.close(read_fd)
                 if writer is not None:
@@ -961,13 +1110,17 @@ class Crypto:
         args = ["--list-secret-keys" if secret else "--list-keys", "--with-colons", "--fixed-list-mode", "--with-fingerprint", "--with-fingerprint"]
         if keys:
             args += ["--", *keys]
+        timeout = self._time_left()
         with self._lock:
+            gpg._timeout_s = timeout
             try:
                 proc = gpg._open_subprocess(args)
                 result = gpg.result_map["list"](gpg)
                 gpg._collect_output(proc, result, stdin=proc.stdin)
             except Exception:
                 return []
+            finally:
+                gpg._timeout_s = self.timeout_s
         return _parse_colons(result.data or b"", secret)
 
     def _key_info(self, gpg: _GPG, fpr: str) -> KeyInfo | None:
@@ -1089,8 +1242,15 @@ class Crypto:
         ``sender`` is the From address (addr-spec, or a full From value) of the
         message. Never raises.
         """
+        self._budget.deadline = time.monotonic() + self.timeout_s
         try:
+            if len(raw) > MAX_MESSAGE_BYTES:
+                raise _TooCostly(f"message larger than {MAX_MESSAGE_BYTES >> 20} MB")
             return self._open(raw, _address(sender))
+        except _TooCostly as exc:  # past a limit: forwarded as it arrived, with the reason
+            log.warning("crypto: message not opened: %s", exc)
+            return DecryptResult(CryptoFacts(encrypted=_looks_encrypted(raw), decrypted=False,
+                                             error=f"could not process OpenPGP: {exc}"))
         except Exception as exc:  # the promise: never raise to the pipeline
             log.error("crypto: unexpected %s while opening a message", type(exc).__name__)
             return DecryptResult(
@@ -1101,9 +1261,22 @@ class Crypto:
                 ),
                 None,
             )
+        finally:
+            self._budget.deadline = None
+
+    def _time_left(self) -> float:
+        """Seconds a gpg call may take: the per-call limit, or what is left of the
+        message's budget (raises _TooCostly when it is used up)."""
+        deadline = getattr(self._budget, "deadline", None)
+        if deadline is None:
+            return self.timeout_s
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise _TooCostly("took longer than the time limit")
+        return min(self.timeout_s, left)
 
     def _open(self, raw: bytes, sender: str | None) -> DecryptResult:
-        root = _Entity(raw)
+        root = _Entity(raw, self._budget.deadline)
         result = DecryptResult(CryptoFacts())
         senders: set[str] = {sender} if sender else set()
 
@@ -1181,7 +1354,7 @@ class Crypto:
                 result.crypto.signature = self._signature(outer_sigs, senders)
             return
 
-        payload = _Entity(opened.data)
+        payload = _Entity(opened.data, root.deadline)
         inner_sigs: list[dict] = list(opened.sigs)
         content = payload
         if payload.ctype == "multipart/signed":
@@ -1232,7 +1405,7 @@ class Crypto:
         if marker:
             protected = [(n, f) for n, f in c_fields if not n.startswith("content-") and n not in _TRACE_HEADERS and not n.startswith("x-mailrouter-")]
         body = content.body
-        eol = b"\r\n" if b"\r\n" in content.raw[:4096] or not content.raw else b"\n"
+        eol = b"\r\n" if b"\r\n" in content.prefix(4096) or not content.prefix(1) else b"\n"
 
         # Enigmail / Memory Hole legacy display part: text/rfc822-headers first in a multipart
         if content.is_multipart and content.boundary:
@@ -1243,14 +1416,14 @@ class Crypto:
                 protected += [(n, f) for n, f in legacy if n not in have and not n.startswith("content-") and n not in _TRACE_HEADERS]
                 body = _join_multipart(content.boundary, [p.raw for p in parts[1:]], eol)
                 result.notes.append("legacy protected-headers part removed")
-            stripped = _strip_legacy_display(_Entity(content.header_block + eol + eol + body))
+            stripped = _strip_legacy_display(_Entity(content.header_block + eol + eol + body, content.deadline))
             if stripped is not None:
-                body = _Entity(stripped).body
+                body = _Entity(stripped, content.deadline).body
                 result.notes.append("RFC 9788 legacy display removed")
         else:
             stripped = _strip_legacy_display(content)
             if stripped is not None:
-                s = _Entity(stripped)
+                s = _Entity(stripped, content.deadline)
                 c_fields = _header_fields(s.header_block)
                 body = s.body
                 result.notes.append("RFC 9788 legacy display removed")
@@ -1294,8 +1467,9 @@ class Crypto:
                 break
 
         enc_attachments: list[_Entity] = []
+        body_ids = {id(p) for p in body_parts}  # a set: `p in body_parts` made this loop quadratic
         for p in leaves:
-            if p is text_part or p in body_parts and p.ctype in ("text/plain", "text/html"):
+            if p is text_part or id(p) in body_ids:
                 continue
             name = (p.filename() or "").lower()
             data_head = p.decoded()[:200] if (name.endswith(_ARMOR_NAMES + _BINARY_PGP_NAMES) or p.ctype == "application/pgp-encrypted") else b""
@@ -1317,6 +1491,8 @@ class Crypto:
             return
 
         result.crypto.encrypted = True
+        if len(blocks) + len(enc_attachments) > MAX_ENCRYPTED_PIECES:
+            raise _TooCostly(f"more than {MAX_ENCRYPTED_PIECES} encrypted blocks or attachments")
         self._collect_keys([], root, sender, result)
         texts: list[str] = []
         sigs: list[dict] = []
@@ -1691,9 +1867,12 @@ def _field_value(raw_field: bytes) -> str:
         return value.decode("utf-8", "replace")
 
 
+_BEGIN_MESSAGE_ANY_CASE = re.compile(rb"(?i)-----begin pgp message-----")
+
+
 def _looks_encrypted(raw: bytes) -> bool:
     head = raw[:65536].lower()
-    return b"multipart/encrypted" in head or b"-----begin pgp message-----" in raw.lower()
+    return b"multipart/encrypted" in head or _BEGIN_MESSAGE_ANY_CASE.search(raw) is not None
 
 
 def _any_unknown(sigs: list[dict] | None) -> bool:
@@ -1836,7 +2015,26 @@ def _clearsigned_text(block: bytes) -> bytes:
     return re.sub(rb"(?m)^- ", b"", m.group(1))
 
 
-_LEGACY_HTML = re.compile(rb'(?is)<div[^>]*class="?header-protection-legacy-display"?[^>]*>.*?</div>\s*')
+_DIV_OPEN = re.compile(rb"(?i)<div\b")
+_DIV_CLOSE = re.compile(rb"(?i)</div>\s*")
+_LEGACY_CLASS = re.compile(rb'(?i)class="?header-protection-legacy-display')
+
+
+def _drop_legacy_html(data: bytes) -> tuple[bytes, int]:
+    """Remove the first <div class="header-protection-legacy-display">...</div> (linear time)."""
+    pos = 0
+    while m := _DIV_OPEN.search(data, pos):
+        gt, lt = data.find(b">", m.end()), data.find(b"<", m.end())
+        if gt < 0:
+            break
+        pos = gt + 1
+        if 0 <= lt < gt or not _LEGACY_CLASS.search(data, m.end(), gt):
+            continue
+        close = _DIV_CLOSE.search(data, pos)
+        if close is None:
+            break
+        return data[: m.start()] + data[close.end() :], 1
+    return data, 0
 
 
 def _strip_legacy_display(ent: _Entity) -> bytes | None:
@@ -1853,7 +2051,7 @@ def _strip_legacy_display(ent: _Entity) -> bytes | None:
             new_parts.append(s if s is not None else p.raw)
         if not changed:
             return None
-        eol = b"\r\n" if b"\r\n" in ent.raw[:4096] else b"\n"
+        eol = b"\r\n" if b"\r\n" in ent.prefix(4096) else b"\n"
         return ent.header_block + eol + eol + _join_multipart(ent.boundary, new_parts, eol)
     if ent.param("hp-legacy-display") != "1" or ent.ctype not in ("text/plain", "text/html"):
         return None
@@ -1864,7 +2062,7 @@ def _strip_legacy_display(ent: _Entity) -> bytes | None:
             return None
         data = data[m.end() :]
     else:
-        data, n = _LEGACY_HTML.subn(b"", data, count=1)
+        data, n = _drop_legacy_html(data)
         if not n:
             return None
     cte = (ent.get("content-transfer-encoding") or "").strip().lower()

@@ -44,15 +44,15 @@ from html.parser import HTMLParser
 from io import BytesIO
 from typing import Callable, TypeVar
 
+from mailrouter.limits import MAX_DEPTH, MAX_HEADER_BYTES, MAX_PARTS
+from mailrouter.limits import MAX_MESSAGE_BYTES as MAX_PARSE_BYTES
 from mailrouter.model import Attachment, Parsed
 
 __all__ = ["parse", "strip_quotes_and_signature", "html_to_text"]
 
 # --- limits -----------------------------------------------------------------
 
-MAX_PARSE_BYTES = 32 * 1024 * 1024  # beyond this only a prefix is parsed
-MAX_DEPTH = 50  # MIME nesting levels walked
-MAX_PARTS = 500  # MIME entities walked
+# MAX_PARSE_BYTES, MAX_DEPTH, MAX_PARTS, MAX_HEADER_BYTES: mailrouter/limits.py (shared with crypto.py)
 MAX_HEADERS = 1000
 MAX_HEADER_CHARS = 16 * 1024  # per header value, before decoding
 MAX_TEXT_CHARS = 1_000_000  # of body text
@@ -740,7 +740,8 @@ class _DepthLimitedParser(FeedParser):
     """FeedParser that stops descending below ``max_depth`` entities.
 
     Deeper entities are kept as opaque text (the stdlib "headers only" mode
-    for that one entity), which bounds recursion and time.
+    for that one entity), which bounds recursion and time. ``entities``
+    counts the entities created, so that the caller can stop feeding.
     """
 
     def __init__(self, max_depth: int) -> None:
@@ -748,6 +749,11 @@ class _DepthLimitedParser(FeedParser):
         self._mr_max_depth = max_depth
         self._mr_depth = 0
         self.too_deep = False
+        self.entities = 0
+
+    def _new_message(self):  # type: ignore[no-untyped-def]
+        self.entities += 1
+        super()._new_message()  # type: ignore[misc]
 
     def _parsegen(self):  # type: ignore[no-untyped-def]
         self._mr_depth += 1
@@ -762,12 +768,34 @@ class _DepthLimitedParser(FeedParser):
             self._mr_depth -= 1
 
 
+_FEED_CHUNK = 64 * 1024
+# The feed parser checks every line against the boundary of each open
+# multipart, and a header line costs it about as much as ten boundaries:
+# work = lines x (open boundaries + 2) + 8 x colons. 4M take about a second.
+MAX_PARSE_WORK = 4_000_000
+
+
 def _parse_tree(data: bytes, max_depth: int, defects: _Defects) -> Message | None:
+    """The MIME tree of ``data``; fed in chunks, and no further once it holds
+    more than MAX_PARTS entities (the walk stops there anyway) or has cost
+    MAX_PARSE_WORK, so that no shape of message costs more than a second or so."""
     text = data.decode("ascii", "surrogateescape")
     try:
         parser = _DepthLimitedParser(max_depth)
-        parser.feed(text)
+        cut_open: list[Message] = []
+        work = 0
+        for start in range(0, len(text), _FEED_CHUNK):
+            chunk = text[start:start + _FEED_CHUNK]
+            work += (chunk.count("\n") + 1) * (len(parser._input._eofstack) + 2) + 8 * chunk.count(":")
+            parser.feed(chunk)
+            if parser.entities > MAX_PARTS or work > MAX_PARSE_WORK:
+                if parser.entities <= MAX_PARTS:
+                    defects.add("message too costly to parse in full")
+                cut_open = list(parser._msgstack)  # entities our cut leaves unterminated
+                break
         root = parser.close()
+        for part in cut_open:  # their missing boundaries are ours, not the sender's
+            part.defects[:] = [d for d in part.defects if not isinstance(d, email.errors.CloseBoundaryNotFoundDefect)]
         if parser.too_deep:
             defects.add("nesting too deep")
         return root
@@ -1155,15 +1183,17 @@ _HTML_BLOCK = {
 }
 _HTML_PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre", "hr"}
 _MAX_TAG_CHARS = 2048
+_LT_PLACEHOLDER = "\x01"  # one byte per character, like the ASCII around it
 
 
-def _defuse_html(markup: str) -> str:
-    """Escape every "<" whose tag would run past _MAX_TAG_CHARS or never end.
+def _defuse_html(markup: str, escaped: str = "&lt;") -> str:
+    """Escape every "<" whose tag would run past _MAX_TAG_CHARS or never end (as ``escaped``).
 
     html.parser rescans to the end of input for each unterminated tag, which
     is quadratic ("<a " * 100000 takes minutes); with every tag bounded it
     stays linear.
     """
+    escape = escaped
     out: list[str] = []
     pos, end = 0, len(markup)
     while pos < end:
@@ -1173,16 +1203,28 @@ def _defuse_html(markup: str) -> str:
             break
         gt = markup.find(">", lt)
         if gt < 0:
-            out.append(markup[pos:].replace("<", "&lt;"))
+            out.append(markup[pos:].replace("<", escape))
             break
         out.append(markup[pos:lt])
         segment = markup[lt : gt + 1]
         cut = len(segment) - _MAX_TAG_CHARS
         if cut > 0:
-            segment = segment[:cut].replace("<", "&lt;") + segment[cut:]
+            segment = segment[:cut].replace("<", escape) + segment[cut:]
         out.append(segment)
         pos = gt + 1
     return "".join(out)
+
+
+_TO_SPACE = {ord(c): " " for c in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"}
+_TO_SPACE.update({c: " " for c in range(0x2000, 0x200B)})
+
+
+def _collapse_spaces(data: str) -> str:
+    """``re.sub(r"\\s+", " ", data)`` without an object per match (30x the text for "<a <a <a ...")."""
+    data = data.translate(_TO_SPACE)
+    while "  " in data:
+        data = data.replace("    ", " ").replace("  ", " ")
+    return data
 
 
 class _HTMLText(HTMLParser):
@@ -1255,7 +1297,7 @@ class _HTMLText(HTMLParser):
                 self._flush()
             self._buf.append(chunks[-1])
         else:
-            self._buf.append(re.sub(r"\s+", " ", data))
+            self._buf.append(_collapse_spaces(data))
 
     def text(self) -> str:
         self._flush()
@@ -1271,11 +1313,14 @@ _SCRIPT_RE = re.compile(r"(?is)<(script|style)\b[^>]{0,2048}>.{0,1000000}?</\1\s
 def html_to_text(markup: str) -> str:
     """Readable text of an HTML body (stdlib html.parser; never raises)."""
     markup = markup[:MAX_HTML_CHARS]
+    # Escaped "<" travel as a control character, not "&lt;": html.unescape
+    # costs ~2 us and ~50 bytes per entity (seconds and 30x the input for a page of "<a ").
+    lt = _LT_PLACEHOLDER if _LT_PLACEHOLDER not in markup else "&lt;"
     try:
         parser = _HTMLText()
-        parser.feed(_defuse_html(markup))
+        parser.feed(_defuse_html(markup, lt))
         parser.close()
-        return parser.text()
+        return parser.text().replace(_LT_PLACEHOLDER, "<")
     except Exception:  # noqa: BLE001 - crude fallback beats no text
         stripped = _TAG_RE.sub(" ", _SCRIPT_RE.sub(" ", markup))
         return html.unescape(stripped)
@@ -1410,6 +1455,24 @@ def _mime_parts(root: Message, defects: _Defects) -> tuple[str, list[Attachment]
     return text, attachments
 
 
+_NON_HEADER_LINE_RE = re.compile(rb"(?m)^(?![\x21-\x39\x3b-\x7e]+[ \t]*:|[ \t])")  # a blank line too
+_BLANK_LINE_RE = re.compile(rb"\r?\n\r?\n")
+
+
+def _cut_header_block(data: bytes, defects: _Defects) -> bytes:
+    """A top-level header block longer than MAX_HEADER_BYTES is cut there, at a line end
+    (the body is kept): the feed parser holds an object per header line, 25x the input."""
+    if len(data) <= MAX_HEADER_BYTES:
+        return data
+    last = data.rfind(b"\n", 0, MAX_HEADER_BYTES) + 1  # start of the line that crosses the limit
+    other = _NON_HEADER_LINE_RE.search(data, 0, last + 1000)
+    if last == 0 or (other is not None and other.start() <= last):
+        return data  # the header block ends before the limit (or this is no header block)
+    blank = _BLANK_LINE_RE.search(data, last - 2)
+    defects.add("header block too long; cut")
+    return data[:last] + b"\r\n" + (data[blank.end() :] if blank else b"")
+
+
 def _parse(data: bytes, defects: _Defects) -> Parsed:
     size = len(data)
     if not data:
@@ -1417,6 +1480,7 @@ def _parse(data: bytes, defects: _Defects) -> Parsed:
     if size > MAX_PARSE_BYTES:
         defects.add("message too large; only the start was parsed")
         data = data[:MAX_PARSE_BYTES]
+    data = _cut_header_block(data, defects)
     root = _parse_tree(data, MAX_DEPTH + 1, defects)
     if root is None:
         parsed = _empty_parsed(size, defects)

@@ -92,7 +92,9 @@ def files_with(root: Path, needle: bytes, since: float = 0.0) -> list[str]:
     """Files under ``root`` (changed after ``since``) holding ``needle``; the repository's
     own fixtures and tests, which hold the canaries by design, are left out."""
     hits = []
-    for path in root.rglob("*"):
+    # os.walk, not rglob: other processes' temporary directories may vanish while we walk /tmp
+    paths = (Path(d) / name for d, _, names in os.walk(root) for name in names)
+    for path in paths:
         try:
             if REPO in path.parents or not path.is_file() or path.stat().st_mtime < since:
                 continue

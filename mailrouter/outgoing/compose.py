@@ -137,6 +137,7 @@ def ack_message(case: CaseRef, parsed: Parsed, facts: Facts, subject: str, body:
 
 
 _BARE_LF = re.compile(rb"(?<!\r)\n")
+_LONG_LINE = re.compile(rb"(?m)^[^\r\n]{991}")  # anchored at line starts: linear
 
 
 def original_attachment(raw: bytes, as_file: bool = False) -> tuple[str, str, bytes, str | None]:
@@ -150,7 +151,7 @@ def original_attachment(raw: bytes, as_file: bool = False) -> tuple[str, str, by
     """
     if not as_file and raw.strip() and raw.isascii() and b"\0" not in raw:
         canonical = _BARE_LF.sub(b"\r\n", raw)
-        if b"\r" not in canonical.replace(b"\r\n", b"") and all(len(ln) <= 990 for ln in canonical.split(b"\r\n")):
+        if b"\r" not in canonical.replace(b"\r\n", b"") and not _LONG_LINE.search(canonical):
             return "message", "rfc822", canonical, None
     return "application", "octet-stream", raw, "original-message.eml"
 

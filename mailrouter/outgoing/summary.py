@@ -61,7 +61,7 @@ def summary_context(analysis, case, ack_sent: bool, ack_reason: str) -> dict[str
 
 def encryption_text(crypto: CryptoFacts) -> str:
     if not crypto.encrypted:
-        return "no"
+        return f"no ({crypto.error})" if crypto.error else "no"
     if crypto.decrypted:
         return "yes (decrypted)"
     return f"yes, NOT decrypted: {crypto.error or 'unknown reason'}"
