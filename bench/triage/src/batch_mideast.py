@@ -336,7 +336,7 @@ P("kmr", H, HR, "gmail", "Dilan <dilan.ku.wp@gmail.com>", "tacîz",
 
 P("kmr", C, HR, "gmail", "Welat <welat.admin.ku@gmail.com>", "hesabê min hat hackkirin",
   """
-  Silav, kesek ket hesabê min ê Wîkîpediyayê û şîfre guherand. Ez rêveberê Wîkîpediya kurdî me. Ji kerema xwe alîkarî bikin.
+  Silav, dema ez li binçavkirinê bûm polîsan telefona min girtin û şîfreya min xwestin. Piştî ku ez berdam, min dît ku ji hesabê min ê Wîkîpediyayê guhertin hatine kirin û e-name jî hatiye guhertin. Ez rêveberê Wîkîpediya kurdî me. Çi bikim?
   """)
 
 P("kmr", V, HR, "thunderbird", "Jiyan <jiyan.k@riseup.net>", "pirsa ewlehiyê",
@@ -373,12 +373,12 @@ P("ckb", H, HR, "gmail", "Karwan <karwan.ckb.wp@gmail.com>", "ئازاردان",
 
 P("ckb", C, HR, "gmail", "دیار <diyar.admin@gmail.com>", "هەژمارەکەم هاک کرا",
   """
-  سڵاو، کەسێک چووەتە ناو هەژمارەکەم لە ویکیپیدیا و وشەی نهێنییەکەی گۆڕیوە. من بەڕێوەبەری ویکیپیدیای کوردیم. تکایە یارمەتی.
+  سڵاو، ئیمەیڵێکم بۆ هات وەک ئەوەی لە ویکیمیدیاوە بێت، داوای لێکردم هەژمارەکەم پشتڕاست بکەمەوە. لینکەکەم کردەوە و وشەی نهێنیم نووسی. ئێستا ناتوانم بچمە ژوورەوە و لە هەژمارەکەمەوە وتار دەسڕنەوە.
   """)
 
 P("ckb", V, HR, "gmail", "Nasik <nasik.k@gmail.com>", "پرسیار",
   """
-  سڵاو، دەمەوێت دەربارەی زیندانییە سیاسییەکان بنووسم. چۆن ناسنامەکەم بپارێزم؟ سوپاس.
+  سڵاو، ئەگەر ئاسایش بانگم بکات و داوای وشەی نهێنی مۆبایلەکەم بکات، چی بکەم؟ ئایا دەبێت ئەپی ویکیپیدیا بسڕمەوە؟ سوپاس.
   """)
 
 P("ckb", S, EM, "gmail", "بێناو <benaw.2026@gmail.com>", "ناتوانم بەردەوام بم",
@@ -410,12 +410,12 @@ P("ps", H, HR, "gmail", "Sultan <sultan.ps.wp@gmail.com>", "ځورونه",
 
 P("ps", C, HR, "gmail", "نورالله <noorullah.admin@gmail.com>", "حساب مې هک شو",
   """
-  سلام، یو چا زما د ویکیپېډیا حساب ته ننوتلی او پټنوم یې بدل کړی. زه د پښتو ویکیپېډیا مدیر یم. مهرباني وکړئ مرسته.
+  سلام، زما د ګرځنده سیم کارت پرون بند شو او نن مې د جیمېل او ویکیپېډیا حساب ته نه شم ننوتلی. داسې ښکاري چې چا زما شمېره نیولې. زه د پښتو ویکیپېډیا مدیر یم.
   """)
 
 P("ps", V, HR, "gmail", "Zarmina <zarmina.k@gmail.com>", "د امنیت پوښتنه",
   """
-  سلام، غواړم د نجونو د ښوونځیو په اړه ولیکم. ایا VPN کافي دی چې څوک مې ونه پېژني؟ مننه
+  سلام، په لارو کې طالبان موبایلونه ګوري. ایا د ویکیپېډیا اپ باید له موبایله لرې کړم؟ او د انځورونو د پورته کولو پر مهال څه پام وکړم؟ مننه
   """)
 
 P("ps", M, EM, "gmail", "Gul Agha <gulagha1990@gmail.com>", "مقاله",

@@ -41,7 +41,7 @@ P("vi", H, HR, "gmail", "Thu Trang <thutrang.vn.wp@gmail.com>", "bị quấy r�
 
 P("vi", V, HR, "thunderbird", "Đỗ An <do.an@riseup.net>", "câu hỏi về an toàn",
   """
-  Xin chào, tôi muốn viết về các blogger bị bắt. Dùng VPN có an toàn không? Có nên tạo tài khoản mới không? Cảm ơn.
+  Xin chào, tài khoản Wikipedia của tôi đang để email thật và tên thật. Nếu tôi đổi tên người dùng thì các sửa đổi cũ có còn hiện tên cũ không? Tôi lo vì sắp viết về các blogger bị bắt. Cảm ơn.
   """)
 
 P("vi", M, EM, "gmail", "Vũ Đức <vuduc.company@gmail.com>", "tạo trang công ty",
@@ -82,7 +82,7 @@ P("id", C, EM, "samsung", "Budi <budi.admin.idwiki@gmail.com>", "AKUN SAYA DIBAJ
 
 P("id", V, HR, "gmail", "Agus <agus.s@gmail.com>", "pertanyaan keamanan",
   """
-  Halo, saya mau menulis tentang konflik agraria di daerah saya. Apa saya perlu pakai nama samaran dan VPN? Terima kasih.
+  Halo, saya diundang jadi pembicara di acara Wikimedia di Makassar tentang konflik agraria. Apakah aman kalau foto dan nama asli saya dipasang di poster acara? Terima kasih.
   """)
 
 P("id", M, EM, "gmail", "Hendra Wijaya <hendrawijaya.official@gmail.com>", "buat halaman wikipedia",
@@ -121,12 +121,12 @@ P("th", H, HR, "gmail", "Anan <anan.th@gmail.com>", "ถูกคุกคาม
 
 P("th", C, HR, "gmail", "Kittipong <kittipong.admin@gmail.com>", "บัญชีถูกแฮก",
   """
-  สวัสดีครับ บัญชีวิกิพีเดียของผมถูกแฮก รหัสผ่านถูกเปลี่ยน ผมเป็นผู้ดูแลระบบ ตอนนี้มีการลบบทความจากบัญชีผม ช่วยล็อกด่วนครับ
+  สวัสดีครับ เมื่อวานมี SMS แจ้งว่า "บัญชีวิกิพีเดียของคุณจะถูกระงับ" พร้อมลิงก์ ผมกดเข้าไปแล้วใส่รหัสผ่าน วันนี้มีการลบบทความจากบัญชีผมหลายสิบหน้า ผมเป็นผู้ดูแลระบบ ช่วยล็อกด่วนครับ
   """)
 
 P("th", V, HR, "gmail", "Malee <malee.s@gmail.com>", "คำถามเรื่องความปลอดภัย",
   """
-  สวัสดีค่ะ อยากเขียนเรื่องการบังคับสูญหายของนักเคลื่อนไหว ควรใช้ VPN ไหมคะ ควรสร้างบัญชีใหม่หรือเปล่า ขอบคุณค่ะ
+  สวัสดีค่ะ ถ้าถูกตำรวจเรียกไปให้ปากคำแล้วเขาขอรหัสผ่านโทรศัพท์ ดิฉันมีสิทธิ์ปฏิเสธไหมคะ และควรลบแอปวิกิพีเดียออกจากเครื่องก่อนไปหรือเปล่า ขอบคุณค่ะ
   """)
 
 P("th", M, EM, "gmail", "Wichai <wichai.shop@gmail.com>", "อยากทำหน้าวิกิพีเดีย",
@@ -155,7 +155,7 @@ P("my", D, HR, "gmail", "Zaw <zaw.mm.wp@gmail.com>", "ကိုယ်ရေး�
 
 P("my", C, HR, "gmail", "Thura <thura.admin.my@gmail.com>", "အကောင့် ဟက်ခံရ",
   """
-  မင်္ဂလာပါ၊ ကျွန်တော့် ဝီကီပီးဒီးယား အကောင့်ကို တစ်ယောက်ယောက်က ဝင်ပြီး စကားဝှက်ပြောင်းသွားတယ်။ ကျွန်တော် စီမံခန့်ခွဲသူပါ။ ကူညီပေးပါ။
+  မင်္ဂလာပါ၊ ကျွန်တော့်ညီကို စစ်တပ်က ဖမ်းသွားပြီးနောက် သူ့ဖုန်းထဲမှာ ကျွန်တော့် ဝီကီအကောင့် ဝင်ထားတာ ရှိတယ်။ အခု ကျွန်တော့်အကောင့်ကနေ တခြားအသုံးပြုသူတွေဆီ စာတွေ ပို့နေတယ်။ ကျွန်တော် စီမံခန့်ခွဲသူပါ။ အမြန်ပိတ်ပေးပါ။
   """)
 
 P("my", V, HR, "gmail", "Nandar <nandar.k@gmail.com>", "လုံခြုံရေး မေးခွန်း",
@@ -189,17 +189,17 @@ P("km", T, HR, "gmail", "Srey Leak <sreyleak.kh@gmail.com>", "ការគំរ
 
 P("km", D, HR, "gmail", "Vannak <vannak.kh.wp@gmail.com>", "ព័ត៌មានផ្ទាល់ខ្លួនត្រូវបានបង្ហោះ",
   """
-  ជំរាបសួរ ទំព័រហ្វេសប៊ុកមួយបានបង្ហោះឈ្មោះពិត អត្តសញ្ញាណប័ណ្ណ អាសយដ្ឋានផ្ទះ និងកន្លែងធ្វើការរបស់ខ្ញុំ ដោយហៅខ្ញុំថា "ជនក្បត់ជាតិ"។
+  ជំរាបសួរ មានវីដេអូ TikTok មួយបង្ហាញផ្ទះរបស់ខ្ញុំនៅខេត្តសៀមរាប ឈ្មោះឪពុកម្តាយខ្ញុំ និងសាលារៀនកូនខ្ញុំ ហើយនិយាយថាខ្ញុំ "សរសេរកុហកលើវិគីភីឌា"។ មានអ្នកមើលជាងមួយសែននាក់។
   """)
 
 P("km", C, HR, "gmail", "Pheak <pheak.admin.km@gmail.com>", "គណនីត្រូវបានលួច",
   """
-  ជំរាបសួរ មាននរណាម្នាក់ចូលគណនីវិគីភីឌារបស់ខ្ញុំ ហើយប្តូរពាក្យសម្ងាត់។ សូមជួយផង។
+  ជំរាបសួរ ទូរសព្ទរបស់ខ្ញុំត្រូវប៉ូលិសរឹបអូសអស់មួយសប្តាហ៍ ទើបប្រគល់មកវិញ។ ឥឡូវខ្ញុំឃើញថាគណនីវិគីភីឌា និង Telegram របស់ខ្ញុំមានការចូលពីឧបករណ៍ផ្សេង។ តើខ្ញុំគួរធ្វើអ្វី?
   """)
 
 P("km", V, HR, "gmail", "Chenda <chenda.s@gmail.com>", "សំណួរអំពីសុវត្ថិភាព",
   """
-  ជំរាបសួរ ខ្ញុំចង់សរសេរអំពីអ្នកសកម្មជនដែលត្រូវចាប់ខ្លួន។ តើខ្ញុំគួរប្រើ VPN ឬទេ? អរគុណ។
+  ជំរាបសួរ ខ្ញុំនឹងថតរូបបាតុកម្មដើម្បីដាក់ក្នុង Commons។ តើខ្ញុំគួរលុបព័ត៌មាន GPS ពីរូបថត ហើយបិទមុខមនុស្សឬទេ? អរគុណ។
   """)
 
 # --- Lao -----------------------------------------------------------------------
@@ -218,17 +218,17 @@ P("lo", T, HR, "gmail", "Noy <noy.lao@gmail.com>", "ຖືກຂູ່ຂ້າ"
 
 P("lo", D, HR, "gmail", "Khamla <khamla.lo.wp@gmail.com>", "ຂໍ້ມູນສ່ວນຕົວຖືກເປີດເຜີຍ",
   """
-  ສະບາຍດີ ມີເພຈເຟສບຸກເອົາຊື່ແທ້ ບັດປະຈຳຕົວ ທີ່ຢູ່ເຮືອນ ແລະ ບ່ອນເຮັດວຽກຂອງຂ້ອຍໄປໂພສ.
+  ສະບາຍດີ ມີຄົນເອົາຮູບຂອງຂ້ອຍ ກັບຊື່ຜູ້ໃຊ້ວິກິພີເດຍ ແລະ ເບີໂທຂອງແມ່ຂ້ອຍ ໄປແຊຣ໌ໃນກຸ່ມ WhatsApp ຂອງບ້ານ. ດຽວນີ້ມີຄົນໂທມາຂູ່ແມ່ທຸກມື້.
   """)
 
 P("lo", V, HR, "gmail", "Bounmy <bounmy.k@gmail.com>", "ຄຳຖາມກ່ຽວກັບຄວາມປອດໄພ",
   """
-  ສະບາຍດີ ຂ້ອຍຢາກຂຽນກ່ຽວກັບຄົນທີ່ຫາຍສາບສູນ. ຄວນໃຊ້ VPN ບໍ? ຂອບໃຈ.
+  ສະບາຍດີ ຂ້ອຍຈະເດີນທາງໄປໄທ ແລ້ວກັບມາລາວ. ຢູ່ດ່ານເຂົາກວດໂທລະສັບບໍ? ຄວນລຶບແອັບວິກິພີເດຍອອກກ່ອນບໍ? ຂອບໃຈ.
   """)
 
 P("lo", C, HR, "gmail", "Vilay <vilay.admin.lo@gmail.com>", "ບັນຊີຖືກແຮັກ",
   """
-  ສະບາຍດີ ມີຄົນເຂົ້າບັນຊີວິກິພີເດຍຂອງຂ້ອຍ ແລະ ປ່ຽນລະຫັດຜ່ານ. ກະລຸນາຊ່ວຍ.
+  ສະບາຍດີ ຂ້ອຍໃຊ້ລະຫັດຜ່ານດຽວກັນກັບເຟສບຸກ ແລະ ເຟສບຸກຖືກແຮັກອາທິດແລ້ວ. ມື້ນີ້ບັນຊີວິກິພີເດຍກໍເຂົ້າບໍ່ໄດ້ແລ້ວ.
   """)
 
 # --- Tagalog -------------------------------------------------------------------
@@ -266,7 +266,7 @@ P("tl", C, EM, "gmail", "Rico Dela Cruz <rico.admin.tl@gmail.com>", "na-hack acc
 
 P("tl", V, HR, "gmail", "Liza <liza.m@gmail.com>", "tanong tungkol sa seguridad",
   """
-  Magandang araw po. Gusto ko pong sumulat tungkol sa mga desaparecidos. Dapat po ba akong gumamit ng VPN at ibang account? Salamat po.
+  Magandang araw po. Magkakaroon kami ng edit-a-thon tungkol sa Martial Law. Paano po namin mapoprotektahan ang mga participants kung magpo-post kami ng group photo? Salamat po.
   """)
 
 P("tl", M, EM, "gmail", "Jessa <jessa.bautista99@gmail.com>", "paano gumawa ng page",
