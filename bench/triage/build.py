@@ -27,8 +27,8 @@ from src import shape  # noqa: E402
 
 BATCHES = [
     "batch_en", "batch_romance", "batch_germanic", "batch_slavic", "batch_mideast", "batch_southasia",
-    "batch_eastasia", "batch_seasia", "batch_africa", "batch_centralasia", "batch_caucasus_balkans",
-    "batch_robots", "batch_robots2",
+    "batch_eastasia", "batch_seasia", "batch_africa", "batch_centralasia", "batch_tricky", "batch_more",
+    "batch_robots", "batch_robots2", "batch_spam",
 ]
 SEED = 20261202
 

@@ -96,8 +96,14 @@ def P(lang, category, box, client, frm, subject, body, *, cs=None, cte=None, htm
 
 
 def _atts(mid, att, cs):
-    return [attachment(mid, fname, ctype, size, charset=cs if cs.lower() != "iso-2022-jp" else "UTF-8")
-            for fname, ctype, size in att]
+    out = []
+    for fname, ctype, size in att:
+        if ctype == "message/rfc822":  # Outlook "forward as attachment": the original, bytes as they were
+            out.append(Part([("Content-Type", "message/rfc822"),
+                             ("Content-Disposition", f'attachment; filename="{ew(fname, "utf-8")}"')], size))
+        else:
+            out.append(attachment(mid, fname, ctype, size, charset=cs if cs.lower() != "iso-2022-jp" else "UTF-8"))
+    return out
 
 
 def _common_tail(box, cc, to):

@@ -8,9 +8,11 @@ knows only each system's header set and MIME layout.
 from __future__ import annotations
 
 import base64
+import re
 from datetime import timedelta, timezone
 
-from .shape import (AUTO, BOUNCE, EM, HR, LIST, OURS, SPAM, ITEMS, B64, Item, Part, addr, clean, crlf,
+from .shape import BOUNCE as CAT_BOUNCE
+from .shape import (AUTO, EM, HR, LIST, OURS, SPAM, ITEMS, B64, Item, Part, addr, clean, crlf,
                     delivery_headers, dkim, domain_of, encode_text, ew, fmt_date, hexs, leaf, message, multipart,
                     new_id, raw_headers_8bit, rng_for, split_addr, to_html, when, codec)
 from .clients import CLIENTS, _uuid
@@ -285,7 +287,8 @@ def our_ack(box, lang, r, dt, text=None, subject=None, rcpt="someone@example.net
 
 def BOUNCE(lang, box, vendor, rcpt, orig: bytes, *, status="5.1.1", diag=None, text=None, subject=None,
            reporting=None, headers_only=False, note="", frm=None, remote=None, extra=None):
-    mid = new_id(lang, BOUNCE)
+    mid = new_id(lang, CAT_BOUNCE)
+    text = clean(text) if text else None
     r = rng_for(mid)
     dt = when(mid, lang, utc=vendor in ("exchange", "gmail"))
     rdom = rcpt.split("@")[1]
@@ -299,6 +302,12 @@ def BOUNCE(lang, box, vendor, rcpt, orig: bytes, *, status="5.1.1", diag=None, t
     diag = diag or f"550 5.1.1 <{rcpt}>: Recipient address rejected: User unknown in virtual mailbox table"
     qid = hexs(r, 10, "0123456789ABCDEF")
     arrival = fmt_date(dt - timedelta(minutes=r.randrange(1, 90)))
+    # the returned message left shortly before the bounce was written
+    head, sep, rest = orig.partition(b"\r\n\r\n")
+    head = re.sub(rb"(?m)^Date: [^\r\n]*", b"Date: " + arrival.encode(), head, count=1)
+    orig = head + sep + rest
+    if vendor == "exchange" and status == "5.1.1" and "5.1.10" in diag:
+        status = "5.1.10"
     envelope = "<>"
     # the bounce comes back to whoever sent: our address
     to = OURS[box]
@@ -362,7 +371,7 @@ def BOUNCE(lang, box, vendor, rcpt, orig: bytes, *, status="5.1.1", diag=None, t
             ("Date", fmt_date(dt))]
         body = crlf(body_txt.encode(codec(extra[0][1].split("charset=")[1]) if extra else "ascii")) + copy_
         raw = message(hs) + body
-        return _add(lang, BOUNCE, box, raw, vendor, note, mid)
+        return _add(lang, CAT_BOUNCE, box, raw, vendor, note, mid)
     elif vendor == "exchange":
         ntext = text or (f"Your message to {rcpt} couldn't be delivered.\n\n{rcpt.split('@')[0]} wasn't found at {rdom}.\n\n"
                          f"{to.split('@')[0]}\nOffice 365\n\n{rcpt.split('@')[0]}\nAction Required\nRecipient\n\n"
@@ -384,7 +393,7 @@ def BOUNCE(lang, box, vendor, rcpt, orig: bytes, *, status="5.1.1", diag=None, t
         root = multipart("report", [alt, Part([("Content-Type", "message/delivery-status")], ds.encode()), rfc822],
                          f"_001_{hexs(r, 30, '0123456789ABCDEF')}_", params="; report-type=delivery-status")
         tenant = "MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e"
-        hs = hs_in + [("From", frm or f"Microsoft Outlook <{tenant}@{to.split('@')[1]}>"), ("To", to),
+        hs = hs_in + [("From", frm or f"Microsoft Outlook <{tenant}@{rdom}>"), ("To", to),
                       ("Date", fmt_date(dt)), ("Content-Language", {"de": "de-DE", "fr": "fr-FR", "es": "es-ES"}.get(lang, "en-US")),
                       ("Message-ID", f"<{_uuid(r)}@{reporting}>"),
                       ("In-Reply-To", _orig_id(orig)), ("References", _orig_id(orig)),
@@ -450,7 +459,7 @@ def BOUNCE(lang, box, vendor, rcpt, orig: bytes, *, status="5.1.1", diag=None, t
             hs += [("Auto-Submitted", "auto-replied"), ("MIME-Version", "1.0"),
                    ("Content-Type", "text/plain; charset=us-ascii")]
         raw = message(hs) + crlf(ntext.encode()) + orig
-        return _add(lang, BOUNCE, box, raw, vendor, note, mid)
+        return _add(lang, CAT_BOUNCE, box, raw, vendor, note, mid)
     elif vendor in ("mailru", "yandex", "qq", "163", "gateway", "localized"):
         # localized notification + DSN + original; ``text`` and ``subject`` are written per message
         cs = "utf-8" if vendor not in ("qq", "163") else ("gb18030" if vendor == "qq" else "GBK")
@@ -469,7 +478,7 @@ def BOUNCE(lang, box, vendor, rcpt, orig: bytes, *, status="5.1.1", diag=None, t
         raw = message(hs, root)
     else:
         raise ValueError(vendor)
-    return _add(lang, BOUNCE, box, raw, vendor, note, mid)
+    return _add(lang, CAT_BOUNCE, box, raw, vendor, note, mid)
 
 
 def _orig_id(orig: bytes) -> str:
