@@ -98,10 +98,39 @@ def records(items: list[shape.Item], splits: dict[str, str]) -> list[dict]:
     return out
 
 
+def stats() -> str:
+    from collections import Counter
+    recs = [json.loads(line) for line in (HERE / "set.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    out = [f"{len(recs)} messages, {len({r['language'] for r in recs})} languages, "
+           f"{sum(r['split'] == 'heldout' for r in recs)} held out, {sum(r['automatic'] for r in recs)} automatic.", "",
+           "| category | humanrights | emergency | total | dev | held out | expected urgency |",
+           "|---|---|---|---|---|---|---|"]
+    for cat in CATEGORIES:
+        rs = [r for r in recs if r["category"] == cat]
+        exp = ", ".join(f"{k} {v}" for k, v in sorted(Counter(r["expected_urgency"] for r in rs).items(),
+                                                      key=lambda kv: LEVELS.index(kv[0])))
+        out.append(f"| {cat} | {sum(r['mailbox'] == 'humanrights' for r in rs)} | "
+                   f"{sum(r['mailbox'] == 'emergency' for r in rs)} | {len(rs)} | "
+                   f"{sum(r['split'] == 'dev' for r in rs)} | {sum(r['split'] == 'heldout' for r in rs)} | {exp} |")
+    out += ["", "| expected urgency | messages |", "|---|---|"]
+    for lv in LEVELS:
+        out.append(f"| {lv} | {sum(r['expected_urgency'] == lv for r in recs)} |")
+    langs = Counter(r["language"] for r in recs)
+    out += ["", "| language | messages | person-written | automatic | review |", "|---|---|---|---|---|"]
+    for lang, n in sorted(langs.items()):
+        auto = sum(r["automatic"] for r in recs if r["language"] == lang)
+        out.append(f"| {lang} | {n} | {n - auto} | {auto} | not reviewed by a native speaker |")
+    return "\n".join(out)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="verify the committed files, write nothing")
+    ap.add_argument("--stats", action="store_true", help="print the counts of set.jsonl as markdown tables")
     args = ap.parse_args()
+    if args.stats:
+        print(stats())
+        return 0
     items = collect()
     setfile = HERE / "set.jsonl"
     known = {}

@@ -10,7 +10,7 @@ _n = [0]
 def _stamp():
     _n[0] += 1
     r = rng_for(f"orig/{_n[0]}")
-    dt = datetime(2026, 10, 2, tzinfo=timezone.utc) + timedelta(minutes=r.randrange(0, 80000))
+    dt = datetime(2026, 11, 2, tzinfo=timezone.utc) + timedelta(minutes=r.randrange(0, 18000))
     return r, dt
 
 

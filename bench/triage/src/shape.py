@@ -79,8 +79,8 @@ TZ = {  # minutes east of UTC, typical for the writers of each language
 
 def when(mid: str, lang: str, utc: bool = False) -> datetime:
     r = rng_for(mid + "/date")
-    base = datetime(2026, 10, 1, tzinfo=timezone.utc)
-    dt = base + timedelta(seconds=r.randrange(0, 60 * 86400))
+    base = datetime(2026, 11, 2, tzinfo=timezone.utc)  # the texts refer to early/mid November 2026
+    dt = base + timedelta(seconds=r.randrange(0, 13 * 86400))
     offs = TZ.get(lang, TZ["en"])
     off = 0 if utc else r.choice(offs)
     return dt.astimezone(timezone(timedelta(minutes=off)))
