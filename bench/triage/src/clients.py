@@ -88,6 +88,10 @@ def P(lang, category, box, client, frm, subject, body, *, cs=None, cte=None, htm
     text = clean(body)
     name, email = split_addr(frm)
     dom = domain_of(email)
+    if client == "gmail" and dom == "gmail.com" and not html and not cs:
+        # people read their Gmail in many programs: a fixed share of them uses another client
+        client = {0: "iphone", 1: "iphone", 2: "samsung", 3: "thunderbird", 4: "applemail",
+                  5: "outlookmobile"}.get(rng_for(mid + "/client").randrange(16), "gmail")
     fn = CLIENTS[client]
     raw = fn(mid=mid, r=r, dt=dt, lang=lang, box=box, frm=frm, email=email, dom=dom, subject=subject, text=text,
              cs=cs, cte=cte, html=html, reply=reply, cc=cc, to=to, att=att or [], hmode=hmode, xh=xh or [])
