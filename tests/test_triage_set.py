@@ -30,10 +30,12 @@ def _module(name: str, path: Path):
 
 triage_load = _module("triage_load", TRIAGE / "load.py")
 
-REQUIRED_LANGUAGES = set("""
-en es fr pt de it ru uk tr ar fa ur ps hi bn ta zh ja ko vi id th sw am ti om so ha yo ig my km lo si ne bo ug
-kk ky uz tg hy ka he kmr ckb ro sr hr bg el hu cs nl sv pl tl te ml kn mr gu pa
-""".split())
+REQUIRED_LANGUAGES = {
+    "en", "es", "fr", "pt", "de", "it", "ru", "uk", "tr", "ar", "fa", "ur", "ps", "hi", "bn", "ta", "zh", "ja",
+    "ko", "vi", "id", "th", "sw", "am", "ti", "om", "so", "ha", "yo", "ig", "my", "km", "lo", "si", "ne", "bo",
+    "ug", "kk", "ky", "uz", "tg", "hy", "ka", "he", "kmr", "ckb", "ro", "sr", "hr", "bg", "el", "hu", "cs", "nl",
+    "sv", "pl", "tl", "te", "ml", "kn", "mr", "gu", "pa",
+}
 
 HR_POLICY = {"threat_to_life": "critical", "arrest_detention": "critical", "self_harm": "critical",
              "doxing": "high", "harassment": "high", "account_compromise": "high",

@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from src import shape  # noqa: E402
+from src import shape
 
 BATCHES = [
     "batch_en", "batch_romance", "batch_germanic", "batch_slavic", "batch_mideast", "batch_southasia",
@@ -101,8 +101,8 @@ def records(items: list[shape.Item], splits: dict[str, str]) -> list[dict]:
 def stats() -> str:
     from collections import Counter
     recs = [json.loads(line) for line in (HERE / "set.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    out = [f"{len(recs)} messages, {len({r['language'] for r in recs})} languages, "
-           f"{sum(r['split'] == 'heldout' for r in recs)} held out, {sum(r['automatic'] for r in recs)} automatic.", "",
+    out = [(f"{len(recs)} messages, {len({r['language'] for r in recs})} languages, "
+           f"{sum(r['split'] == 'heldout' for r in recs)} held out, {sum(r['automatic'] for r in recs)} automatic."), "",
            "| category | humanrights | emergency | total | dev | held out | expected urgency |",
            "|---|---|---|---|---|---|---|"]
     for cat in CATEGORIES:

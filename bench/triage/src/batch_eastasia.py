@@ -1,6 +1,6 @@
 """Chinese, Japanese, Korean, Tibetan, Uyghur."""
 from .clients import P
-from .shape import A, C, D, EM, H, HR, M, Q, S, T, V
+from .shape import EM, HR, A, C, D, H, M, S, T, V
 
 # --- Chinese -------------------------------------------------------------------
 

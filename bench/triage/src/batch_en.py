@@ -1,6 +1,6 @@
 """English, written by native and (mostly) non-native writers."""
 from .clients import P
-from .shape import A, C, D, EM, H, HR, M, Q, S, T, V
+from .shape import EM, HR, A, C, D, H, M, Q, S, T, V
 
 P("en", T, EM, "gmail", "Chinedu Okafor <chinedu.okafor.wiki@gmail.com>", "please help me",
   """

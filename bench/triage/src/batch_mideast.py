@@ -1,6 +1,6 @@
 """Arabic, Persian, Turkish, Hebrew, Kurdish (Kurmanji, Sorani), Pashto."""
 from .clients import P
-from .shape import A, C, D, EM, H, HR, M, Q, S, T, V
+from .shape import EM, HR, A, C, D, H, M, Q, S, T, V
 
 # --- Arabic --------------------------------------------------------------------
 

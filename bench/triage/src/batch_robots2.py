@@ -1,5 +1,5 @@
 """Bounces, mailing lists, newsletters, system notifications."""
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from .robots import ACK_SUBJECTS, BOUNCE, LISTMAIL, original
 from .shape import EM, HR, OURS, fmt_date, hexs, rng_for
@@ -10,7 +10,7 @@ _n = [0]
 def _stamp():
     _n[0] += 1
     r = rng_for(f"orig/{_n[0]}")
-    dt = datetime(2026, 11, 2, tzinfo=timezone.utc) + timedelta(minutes=r.randrange(0, 18000))
+    dt = datetime(2026, 11, 2, tzinfo=UTC) + timedelta(minutes=r.randrange(0, 18000))
     return r, dt
 
 

@@ -1,6 +1,6 @@
 """Spanish, French, Portuguese, Italian, Romanian."""
 from .clients import P
-from .shape import A, C, D, EM, H, HR, M, Q, S, T, V
+from .shape import EM, HR, A, C, D, H, M, Q, S, T, V
 
 # --- Spanish -------------------------------------------------------------------
 

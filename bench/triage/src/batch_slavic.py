@@ -1,6 +1,6 @@
 """Russian, Ukrainian, Polish, Czech, Serbian, Croatian, Bulgarian."""
 from .clients import P
-from .shape import A, C, D, EM, H, HR, M, Q, S, T, V
+from .shape import EM, HR, A, C, D, H, M, Q, S, T, V
 
 # --- Russian -------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """Person-written mail in awkward shapes: forwards, quoted replies, misleading subjects, very short or long."""
 from .clients import P
 from .robots import original
-from .shape import A, C, D, EM, H, HR, M, Q, S, T, V
+from .shape import EM, HR, A, C, D, H, M, Q, S, T, V
 
 # A threat forwarded "as attachment" by Outlook: the original keeps its raw 8-bit headers.
 _threat = original("\"Ansar\" <ansar.haq.2026@mail-example.com>", "rhaddad@riseup.net", "رسالة لك", """

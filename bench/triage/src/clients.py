@@ -16,13 +16,34 @@ note    a remark kept in the labels (why the message is tricky)
 
 from __future__ import annotations
 
-import base64
 import uuid
-from datetime import timezone
+from datetime import UTC
 
-from .shape import (EM, HR, OURS, ITEMS, Item, Part, addr, attachment, clean, delivery_headers, dkim, domain_of,
-                    encode_text, ew, flowed, fmt_date, hexs, leaf, message, multipart, new_id, rng_for,
-                    split_addr, to_html, when, B64)
+from .shape import (
+    B64,
+    ITEMS,
+    OURS,
+    Item,
+    Part,
+    addr,
+    attachment,
+    clean,
+    delivery_headers,
+    dkim,
+    domain_of,
+    ew,
+    flowed,
+    fmt_date,
+    hexs,
+    leaf,
+    message,
+    multipart,
+    new_id,
+    rng_for,
+    split_addr,
+    to_html,
+    when,
+)
 
 LEGACY_OK = True
 
@@ -86,7 +107,7 @@ def P(lang, category, box, client, frm, subject, body, *, cs=None, cte=None, htm
     r = rng_for(mid)
     dt = when(mid, lang)
     text = clean(body)
-    name, email = split_addr(frm)
+    _name, email = split_addr(frm)
     dom = domain_of(email)
     if client == "gmail" and dom == "gmail.com" and not html and not cs:
         # people read their Gmail in many programs: a fixed share of them uses another client
@@ -152,7 +173,7 @@ def owa(mid, r, dt, lang, box, frm, email, dom, subject, text, cs, cte, html, re
     boundary = f"_000_{mpart}{host}{region[:4]}_"
     plain, htm = _text_parts(mid, text, lang, cs, cte, "owa", html)
     root = _assemble(mid, plain, htm, html, boundary, _atts(mid, att, cs), f"_004_{mpart}{host}{region[:4]}_")
-    utc = dt.astimezone(timezone.utc)
+    utc = dt.astimezone(UTC)
     hs = delivery_headers(mid, email, box, dt)
     hs += [("ARC-Seal", "i=1; a=rsa-sha256; s=arcselector10001; d=microsoft.com; cv=none;\r\n b="
             + "".join(r.choice(B64) for _ in range(60))),
@@ -322,8 +343,8 @@ def gmx(mid, r, dt, lang, box, frm, email, dom, subject, text, cs, cte, html, re
     if att:
         root = multipart("mixed", [root] + _atts(mid, att, cs), f"--=_GMX{hexs(r, 20)}")
     hs = delivery_headers(mid, email, box, dt)
-    hs += [("MIME-Version", "1.0"), ("Message-ID", f"<trinity-{_uuid(r)}-{int(dt.timestamp() * 1000)}"
-                                                    f"@3c-app-{'webde' if dom == 'web.de' else 'gmx'}-bs{r.randrange(10, 70)}>"),
+    hs += [("MIME-Version", "1.0"), ("Message-ID", (f"<trinity-{_uuid(r)}-{int(dt.timestamp() * 1000)}"
+                                                    f"@3c-app-{'webde' if dom == 'web.de' else 'gmx'}-bs{r.randrange(10, 70)}>")),
            ("From", addr(frm, cs, hmode or "B"))] + _common_tail(box, cc, to)
     hs += [("Subject", ew(subject, cs, hmode or "B", 9))]
     if reply:
@@ -451,8 +472,8 @@ def naver(mid, r, dt, lang, box, frm, email, dom, subject, text, cs, cte, html, 
     if reply:
         irt, refs = _reply_headers(r, box)
         hs += [("In-Reply-To", irt), ("References", refs)]
-    hs += [("Subject", ew(subject, cs, hmode or "B", 9)), ("X-Naver-CIP", f"211.{r.randrange(1, 250)}."
-                                                                             f"{r.randrange(1, 250)}.{r.randrange(1, 250)}")]
+    hs += [("Subject", ew(subject, cs, hmode or "B", 9)), ("X-Naver-CIP", (f"211.{r.randrange(1, 250)}."
+                                                                             f"{r.randrange(1, 250)}.{r.randrange(1, 250)}"))]
     hs += list(xh)
     return message(hs, root)
 
@@ -500,8 +521,8 @@ def outlook_express(mid, r, dt, lang, box, frm, email, dom, subject, text, cs, c
     plain, htm = _text_parts(mid, text, lang, cs, cte, "plainish", html)
     root = _assemble(mid, plain, htm, html, b, _atts(mid, att, cs), b.replace("_000_", "_001_"))
     hs = delivery_headers(mid, email, box, dt)
-    hs += [("Message-ID", f"<{hexs(r, 6, '0123456789ABCDEF')}01DB{hexs(r, 4, '0123456789ABCDEF')}$"
-                          f"{hexs(r, 8, '0123456789ABCDEF')}$0100a8c0@{r.choice(['PC', 'USER', 'HOME'])}{r.randrange(1, 99)}>"),
+    hs += [("Message-ID", (f"<{hexs(r, 6, '0123456789ABCDEF')}01DB{hexs(r, 4, '0123456789ABCDEF')}$"
+                          f"{hexs(r, 8, '0123456789ABCDEF')}$0100a8c0@{r.choice(['PC', 'USER', 'HOME'])}{r.randrange(1, 99)}>")),
            ("From", addr(frm, cs, hmode or "B")), ("To", _to(box, to))]
     if cc:
         hs.append(("Cc", cc))

@@ -7,15 +7,40 @@ knows only each system's header set and MIME layout.
 
 from __future__ import annotations
 
-import base64
 import re
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
 
-from .shape import BOUNCE as CAT_BOUNCE
-from .shape import (AUTO, EM, HR, LIST, OURS, SPAM, ITEMS, B64, Item, Part, addr, clean, crlf,
-                    delivery_headers, dkim, domain_of, encode_text, ew, fmt_date, hexs, leaf, message, multipart,
-                    new_id, raw_headers_8bit, rng_for, split_addr, to_html, when, codec)
 from .clients import CLIENTS, _uuid
+from .shape import (
+    AUTO,
+    B64,
+    HR,
+    ITEMS,
+    LIST,
+    OURS,
+    Item,
+    Part,
+    addr,
+    clean,
+    codec,
+    crlf,
+    delivery_headers,
+    dkim,
+    domain_of,
+    ew,
+    fmt_date,
+    hexs,
+    leaf,
+    message,
+    multipart,
+    new_id,
+    raw_headers_8bit,
+    rng_for,
+    split_addr,
+    to_html,
+    when,
+)
+from .shape import BOUNCE as CAT_BOUNCE
 
 ACK_SUBJECTS = {  # what our acknowledgement might have been called (the robots echo it)
     "en": "Your message to the Human Rights team", "es": "Hemos recibido su mensaje",
@@ -45,7 +70,7 @@ def AR(lang, box, vendor, frm, subject, body, *, cs="utf-8", to=None, irt=True, 
     mid = new_id(lang, AUTO)
     r = rng_for(mid)
     dt = when(mid, lang)
-    name, email = split_addr(frm)
+    _name, email = split_addr(frm)
     dom = domain_of(email)
     text = clean(body)
     to = to or OURS[box]
@@ -70,7 +95,7 @@ def AR(lang, box, vendor, frm, subject, body, *, cs="utf-8", to=None, irt=True, 
         hs += [("From", addr(frm, cs)), ("To", to), ("Subject", ew(subject, cs, "B", 9)),
                ("Thread-Topic", ew(orig_subject or subject.split(":", 1)[-1].strip(), cs, "B", 14)),
                ("Thread-Index", "AQH" + "".join(r.choice(B64) for _ in range(25)) + "=="),
-               ("Date", fmt_date(dt.astimezone(timezone.utc))), ("Message-ID", f"<{idp}@{host}.{region}.prod.outlook.com>")]
+               ("Date", fmt_date(dt.astimezone(UTC))), ("Message-ID", f"<{idp}@{host}.{region}.prod.outlook.com>")]
         if irt_id:
             hs += [("References", irt_id), ("In-Reply-To", irt_id)]
         hs += [("Content-Language", {"en": "en-US", "de": "de-DE", "fr": "fr-FR", "es": "es-ES"}.get(lang, lang)),
@@ -83,8 +108,8 @@ def AR(lang, box, vendor, frm, subject, body, *, cs="utf-8", to=None, irt=True, 
         root = leaf("text/plain", text, cs, "quoted-printable")
         hs += [("Content-class", "urn:content-classes:message"), ("MIME-Version", "1.0"),
                ("X-MimeOLE", "Produced By Microsoft Exchange V6.5"), ("Subject", ew(subject, cs, "Q", 9)),
-               ("Date", fmt_date(dt)), ("Message-ID", f"<{hexs(r, 32, '0123456789ABCDEF')}@{dom.upper().split('.')[0]}"
-                                                       f"-EXCH01.{dom}>"),
+               ("Date", fmt_date(dt)), ("Message-ID", (f"<{hexs(r, 32, '0123456789ABCDEF')}@{dom.upper().split('.')[0]}"
+                                                       f"-EXCH01.{dom}>")),
                ("X-MS-Has-Attach", ""), ("X-MS-TNEF-Correlator", ""), ("Thread-Topic", ew(orig_subject or subject, cs, "Q", 14)),
                ("Thread-Index", "Ac" + "".join(r.choice(B64) for _ in range(26)) + "=="),
                ("From", addr(frm, cs, "Q")), ("To", to)]
@@ -108,9 +133,9 @@ def AR(lang, box, vendor, frm, subject, body, *, cs="utf-8", to=None, irt=True, 
         hs += [("Subject", ew(subject, cs, "Q", 9)), ("From", addr(frm, cs, "Q")), ("To", to)]
         if irt_id:
             hs += [("In-Reply-To", irt_id)]
-        hs += [("Date", fmt_date(dt)), ("Message-ID", f"<OF{hexs(r, 8, '0123456789ABCDEF')}.{hexs(r, 8, '0123456789ABCDEF')}"
+        hs += [("Date", fmt_date(dt)), ("Message-ID", (f"<OF{hexs(r, 8, '0123456789ABCDEF')}.{hexs(r, 8, '0123456789ABCDEF')}"
                                                       f"-ON{hexs(r, 8, '0123456789ABCDEF')}.{hexs(r, 8, '0123456789ABCDEF')}"
-                                                      f"-{hexs(r, 8, '0123456789ABCDEF')}@{dom}>"),
+                                                      f"-{hexs(r, 8, '0123456789ABCDEF')}@{dom}>")),
                ("X-Mailer", "HCL Notes Release 12.0.2 FP2 March 29, 2023"),
                ("X-MIMETrack", f"Serialize by Router on MAIL01/{dom.split('.')[0].upper()}(Release 12.0.2FP2|March 29, 2023) at\r\n {stamp}"),
                ("MIME-Version", "1.0")]
@@ -227,7 +252,7 @@ def MDN(lang, box, style, frm, subject, human_text, *, orig_subject, note=""):
     mid = new_id(lang, AUTO)
     r = rng_for(mid)
     dt = when(mid, lang)
-    name, email = split_addr(frm)
+    _name, email = split_addr(frm)
     dom = domain_of(email)
     orig_id = ack_msgid(r)
     text = clean(human_text)
@@ -361,8 +386,8 @@ def BOUNCE(lang, box, vendor, rcpt, orig: bytes, *, status="5.1.1", diag=None, t
             f"  {rcpt}\n    host {remote.replace('[', ' [')}\n"
             f"    SMTP error from remote mail server after RCPT TO:<{rcpt}>:\n    {diag}\n")
         copy_ = b"\r\n------ This is a copy of the message, including all the headers. ------\r\n\r\n" + orig
-        hs = hs_in + [("Received", f"from mail by {reporting} with local (Exim 4.97)\r\n\tid 1v{hexs(r, 4, B64[:62])}-{hexs(r, 6, B64[:62])}-{hexs(r, 2, B64[:62])}\r\n\tfor {to};"
-                                   f" {fmt_date(dt)}"),
+        hs = hs_in + [("Received", (f"from mail by {reporting} with local (Exim 4.97)\r\n\tid 1v{hexs(r, 4, B64[:62])}-{hexs(r, 6, B64[:62])}-{hexs(r, 2, B64[:62])}\r\n\tfor {to};"
+                                   f" {fmt_date(dt)}")),
                       ("X-Failed-Recipients", rcpt)] + auto + [
             ("From", f"Mail Delivery System <Mailer-Daemon@{reporting}>"), ("To", to),
             ("Content-Type", "text/plain; charset=us-ascii" if not extra else extra[0][1]),
@@ -416,8 +441,8 @@ def BOUNCE(lang, box, vendor, rcpt, orig: bytes, *, status="5.1.1", diag=None, t
               f"Diagnostic-Code: smtp; {diag}\r\nLast-Attempt-Date: {fmt_date(dt)}\r\n")
         root = multipart("report", [rel, Part([("Content-Type", "message/delivery-status")], ds.encode()), rfc822],
                          "000000000000" + hexs(r, 12), params="; report-type=delivery-status")
-        hs = hs_in + [("Received", f"by 2002:a05:6402:{hexs(r, 4)} with SMTP id {hexs(r, 20, 'abcdefghijklmnopqrstuvwxyz0123456789')};\r\n"
-                                   f"        {fmt_date(dt, 'gmail')}"),
+        hs = hs_in + [("Received", (f"by 2002:a05:6402:{hexs(r, 4)} with SMTP id {hexs(r, 20, 'abcdefghijklmnopqrstuvwxyz0123456789')};\r\n"
+                                   f"        {fmt_date(dt, 'gmail')}")),
                       ("Return-Path", "<>"), ("Auto-Submitted", "auto-replied"),
                       ("Message-ID", f"<{hexs(r, 24)}.{hexs(r, 4)}.{hexs(r, 12)}@mx.google.com>"),
                       ("Date", fmt_date(dt, "gmail")), ("From", "Mail Delivery Subsystem <mailer-daemon@googlemail.com>"),
@@ -499,7 +524,7 @@ def LISTMAIL(lang, box, kind, frm, subject, body, *, list_name=None, list_addr=N
     mid = new_id(lang, LIST)
     r = rng_for(mid)
     dt = when(mid, lang)
-    name, email = split_addr(frm)
+    _name, email = split_addr(frm)
     dom = domain_of(email)
     text = clean(body)
     to = OURS[box]
@@ -541,9 +566,9 @@ def LISTMAIL(lang, box, kind, frm, subject, body, *, list_name=None, list_addr=N
         elif kind == "mailman3":
             h = hexs(r, 32, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
             hs += [("Message-ID-Hash", h), ("X-Message-ID-Hash", h), ("X-MailFrom", email),
-                   ("X-Mailman-Rule-Misses", "dmarc-mitigation; no-senders; approved; loop; banned-address; emergency; "
+                   ("X-Mailman-Rule-Misses", ("dmarc-mitigation; no-senders; approved; loop; banned-address; emergency; "
                                              "member-moderation; nonmember-moderation; administrivia; implicit-dest; max-recipients; "
-                                             "max-size; news-moderation; no-subject; digests; suspicious-header"),
+                                             "max-size; news-moderation; no-subject; digests; suspicious-header")),
                    ("X-Mailman-Version", "3.3.9"), ("Precedence", "list"), ("List-Id", f"{list_name} <{lname}.{ldom}>"),
                    ("Archived-At", f"<https://{ldom}/hyperkitty/list/{list_addr}/message/{h}/>"),
                    ("List-Archive", f"<https://{ldom}/hyperkitty/list/{list_addr}/>"),
@@ -558,8 +583,8 @@ def LISTMAIL(lang, box, kind, frm, subject, body, *, list_name=None, list_addr=N
                    ("List-Help", f"<https://groups.google.com/support/>, <mailto:{lname}+help@googlegroups.com>"),
                    ("List-Archive", f"<https://groups.google.com/group/{lname}"),
                    ("List-Subscribe", f"<https://groups.google.com/group/{lname}/subscribe>, <mailto:{lname}+subscribe@googlegroups.com>"),
-                   ("List-Unsubscribe", f"<mailto:googlegroups-manage+{r.randrange(10**11, 10**12)}+unsubscribe@googlegroups.com>,\r\n"
-                                        f" <https://groups.google.com/group/{lname}/subscribe>")]
+                   ("List-Unsubscribe", (f"<mailto:googlegroups-manage+{r.randrange(10**11, 10**12)}+unsubscribe@googlegroups.com>,\r\n"
+                                        f" <https://groups.google.com/group/{lname}/subscribe>"))]
         elif kind == "sympa":
             hs += [("X-Loop", list_addr), ("X-Sequence", str(r.randrange(100, 9000))), ("Errors-to", f"{lname}-owner@{ldom}"),
                    ("Precedence", "list"), ("Precedence", "bulk"), ("Sender", f"{lname}-request@{ldom}"),

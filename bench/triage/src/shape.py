@@ -12,16 +12,14 @@ Message-IDs, IP addresses) are derived from the message id.
 from __future__ import annotations
 
 import base64
-import codecs
 import hashlib
 import html as htmlmod
 import quopri
 import random
 import re
 import textwrap
-import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 OURS = {"humanrights": "talktohumanrights@example.org", "emergency": "emergency@example.org"}
 HR, EM = "humanrights", "emergency"
@@ -79,7 +77,7 @@ TZ = {  # minutes east of UTC, typical for the writers of each language
 
 def when(mid: str, lang: str, utc: bool = False) -> datetime:
     r = rng_for(mid + "/date")
-    base = datetime(2026, 11, 2, tzinfo=timezone.utc)  # the texts refer to early/mid November 2026
+    base = datetime(2026, 11, 2, tzinfo=UTC)  # the texts refer to early/mid November 2026
     dt = base + timedelta(seconds=r.randrange(0, 13 * 86400))
     offs = TZ.get(lang, TZ["en"])
     off = 0 if utc else r.choice(offs)
@@ -204,8 +202,7 @@ def domain_of(email: str) -> str:
 
 def clean(text: str) -> str:
     text = textwrap.dedent(text)
-    if text.startswith("\n"):
-        text = text[1:]
+    text = text.removeprefix("\n")
     return text.rstrip() + "\n"
 
 
@@ -454,11 +451,11 @@ def received_in(mid: str, email: str, box: str, dt: datetime, helo: str | None =
     r = rng_for(mid + "/rcv")
     dom = domain_of(email)
     host_t, ip_t = OUTBOUND.get(dom, (f"mail.{dom}" if not dom.startswith("mail.") else dom, "{b2}.{b}.{c}.{d}"))
-    fill = dict(a=f"{r.choice('abcdefghijklmnopqrstuvwxyz')}{r.choice('jklmnopqrstuvwxyz')}{r.randrange(1, 9)}"
-                  f"-f{r.randrange(40, 200)}", b=r.randrange(10, 250), c=r.randrange(2, 250), d=r.randrange(2, 250),
-                b2=r.randrange(31, 223),
-                eur=r.choice(["EUR05-AM6-obe", "EUR02-DB5-obe", "EUR03-VI1-obe", "NAM10-DM6-obe",
-                              "APC01-SG2-obe", "EUR01-HE1-obe"]))
+    fill = {"a": f"{r.choice('abcdefghijklmnopqrstuvwxyz')}{r.choice('jklmnopqrstuvwxyz')}{r.randrange(1, 9)}"
+                  f"-f{r.randrange(40, 200)}", "b": r.randrange(10, 250), "c": r.randrange(2, 250), "d": r.randrange(2, 250),
+                "b2": r.randrange(31, 223),
+                "eur": r.choice(["EUR05-AM6-obe", "EUR02-DB5-obe", "EUR03-VI1-obe", "NAM10-DM6-obe",
+                              "APC01-SG2-obe", "EUR01-HE1-obe"])}
     host = helo or host_t.format(**fill)
     ipaddr = ip or ip_t.format(**fill)
     qid = "".join(r.choice("0123456789BCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz") for _ in range(12))
@@ -466,7 +463,7 @@ def received_in(mid: str, email: str, box: str, dt: datetime, helo: str | None =
     with_ = "ESMTPS id" if tls else "ESMTP id"
     tls_s = "\r\n\t(using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)\r\n\t key-exchange X25519 server-signature RSA-PSS (2048 bits) server-digest SHA256)\r\n\t(No client certificate requested)" if tls else ""
     rec = f"from {host} ({host} [{ipaddr}]){tls_s}"
-    rec += f"\r\n\tby mx.example.org (Postfix) with {with_} 4{qid}\r\n\tfor <{OURS[box]}>; {fmt_date(arrive.astimezone(timezone.utc))}"
+    rec += f"\r\n\tby mx.example.org (Postfix) with {with_} 4{qid}\r\n\tfor <{OURS[box]}>; {fmt_date(arrive.astimezone(UTC))}"
     return [("Received", rec)]
 
 
@@ -500,6 +497,6 @@ B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 def dkim(r: random.Random, dom: str, sel: str = "20230601") -> tuple[str, str]:
     b = "".join(r.choice(B64 + "+/") for _ in range(88))
     bh = "".join(r.choice(B64 + "+/") for _ in range(43)) + "="
-    return ("DKIM-Signature", f"v=1; a=rsa-sha256; c=relaxed/relaxed;\r\n        d={dom}; s={sel}; t={r.randrange(1790000000, 1796000000)};"
+    return ("DKIM-Signature", (f"v=1; a=rsa-sha256; c=relaxed/relaxed;\r\n        d={dom}; s={sel}; t={r.randrange(1790000000, 1796000000)};"
                               f" x={r.randrange(1796000000, 1797000000)};\r\n        h=to:subject:message-id:date:from:mime-version:from:to:cc:subject\r\n"
-                              f"         :date:message-id:reply-to;\r\n        bh={bh};\r\n        b={b[:70]}\r\n         {b[70:]}")
+                              f"         :date:message-id:reply-to;\r\n        bh={bh};\r\n        b={b[:70]}\r\n         {b[70:]}"))
