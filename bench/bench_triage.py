@@ -69,19 +69,44 @@ class Outcome:
 def make_analyser(config_path: Path):
     """Return ``analyse(mailbox, raw) -> Outcome`` deciding exactly as production does.
 
-    Adapt only this function when mailrouter's API moves.
+    Adapt only this function when mailrouter's API moves.  It knows two shapes:
+    ``analysis.Analyser`` + ``outgoing.acknowledgement.ack_plan`` (after the
+    issue-14 restructure) and ``Pipeline.analyse`` + ``Pipeline.ack_plan``
+    (before it).  Both with an empty in-memory store: nobody was acknowledged
+    recently, no sender key is known.
     """
     from mailrouter.config import load_config
-    from mailrouter.pipeline import Pipeline
     from mailrouter.service import load_ruleset
     from mailrouter.store import Store
 
     config = load_config(config_path)
-    pipeline = Pipeline(config, Store("sqlite:///:memory:"), ruleset=load_ruleset(config))
+    ruleset = load_ruleset(config)
+    store = Store("sqlite:///:memory:")
+    try:
+        from mailrouter.analysis import Analyser
+        from mailrouter.outgoing.acknowledgement import ack_plan
+    except ImportError:
+        Analyser = None
+
+    if Analyser is not None:
+        analyser = Analyser(config, ruleset=ruleset, key_history=store)
+
+        def decide(mailbox: str, raw: bytes):
+            analysis = analyser.analyse(mailbox, raw)
+            plan = ack_plan(analysis, lambda: False)
+            return analysis, plan.send, plan.reason
+    else:
+        from mailrouter.pipeline import Pipeline
+
+        pipeline = Pipeline(config, store, ruleset=ruleset)
+
+        def decide(mailbox: str, raw: bytes):
+            analysis = pipeline.analyse(mailbox, raw)
+            send, reason = pipeline.ack_plan(analysis.facts, analysis.decision)
+            return analysis, send, reason
 
     def analyse(mailbox: str, raw: bytes) -> Outcome:
-        analysis = pipeline.analyse(mailbox, raw)
-        send, reason = pipeline.ack_plan(analysis.facts, analysis.decision)
+        analysis, send, reason = decide(mailbox, raw)
         return Outcome(urgency=analysis.decision.urgency, ack=bool(send), ack_reason=reason or "",
                        language=analysis.decision.language or "", rules=[h.rule for h in analysis.decision.rules],
                        flags=list(analysis.flags))
