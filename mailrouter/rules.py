@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -23,9 +22,11 @@ from typing import Annotated, Any, Iterable
 from pydantic import BeforeValidator, Field, StrictBool, StrictInt, StrictStr, ValidationError, field_validator
 
 from .config import Config
+from .operator_files import (FileProblem, OperatorFileError, Problems, TomlLocator, error_message, key_text, read_toml,
+                             user_loc)
 from .routing import (FLAG_FACTS, All, AnyOf, Condition, Flag, Glob, Keywords, LanguageIs, MailboxIs, Not, Regex,
                       Rule, RuleSet, SignatureIs, SizeOver, SizeUnder)
-from .strict import NAME_RE, Strict, error_message
+from .strict import NAME_RE, Strict
 
 SIGNATURE_STATUSES = ("none", "valid", "invalid", "unknown_key", "expired_key", "revoked_key", "error")
 TAG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -35,12 +36,8 @@ MAX_PATTERN = 1000
 REGEX_FLAGS = re.IGNORECASE  # str patterns are Unicode-aware already
 
 
-class RulesError(Exception):
+class RulesError(OperatorFileError):
     """Rule (or test case) files that cannot be used, every problem already formatted."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
 
 
 # ---------------------------------------------------------------------------
@@ -171,129 +168,12 @@ class CaseModel(Strict):
 
 
 # ---------------------------------------------------------------------------
-# Locating keys in TOML text
-
-
-class TomlLines:
-    """Line numbers of tables and keys in TOML text, with array-of-tables indices.
-
-    ``find(("rule", 2, "then", "urgency"))`` is the line of ``then.urgency`` (or
-    ``urgency`` under ``[rule.then]``) in the third ``[[rule]]``. When the exact
-    key is not on a line of its own (inline tables, multi-line arrays), the
-    nearest enclosing key or table is answered. Multi-line strings are skipped.
-    """
-
-    _header = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-    _key = re.compile(r"^\s*([A-Za-z0-9_\"' .-]+?)\s*=")
-
-    def __init__(self, text: str):
-        self.entries: dict[tuple, int] = {}
-        counts: dict[tuple, int] = {}
-        table: tuple = ()
-        in_string: str | None = None
-        for lineno, line in enumerate(text.splitlines(), start=1):
-            if in_string:
-                if in_string in line:
-                    in_string = None
-                continue
-            if m := self._header.match(line):
-                path = self._resolve(self._split(m.group(2)), counts)
-                if m.group(1) == "[[":
-                    self.entries.setdefault(path, lineno)
-                    counts[path] = counts.get(path, -1) + 1
-                    path = path + (counts[path],)
-                table = path
-                self.entries.setdefault(table, lineno)
-            elif m := self._key.match(line):
-                self.entries.setdefault(table + self._split(m.group(1)), lineno)
-                rest = line[m.end():]
-                for delim in ('"""', "'''"):
-                    if rest.count(delim) % 2 == 1:
-                        in_string = delim
-                        break
-
-    @staticmethod
-    def _split(dotted: str) -> tuple[str, ...]:
-        return tuple(part.strip().strip("\"'") for part in dotted.split("."))
-
-    @staticmethod
-    def _resolve(parts: tuple[str, ...], counts: dict[tuple, int]) -> tuple:
-        """``rule.when`` -> ("rule", <current rule index>, "when")."""
-        path: tuple = ()
-        for j, part in enumerate(parts):
-            path = path + (part,)
-            if j < len(parts) - 1 and path in counts:
-                path = path + (counts[path],)
-        return path
-
-    def find(self, loc: Iterable[Any]) -> int | None:
-        loc = tuple(loc)
-        while loc:
-            if loc in self.entries:
-                return self.entries[loc]
-            loc = loc[:-1]
-        return None
-
-
-def _key_text(loc: Iterable[Any]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
-# ---------------------------------------------------------------------------
 # Problems
-
-
-@dataclass(order=True)
-class _Problem:
-    file_index: int
-    line: int
-    seq: int
-    text: str = field(compare=False)
-
-
-class _Problems:
-    def __init__(self) -> None:
-        self.items: list[_Problem] = []
-
-    def add(self, file_index: int, path: Path | str, line: int | None, text: str) -> None:
-        where = f"{path}:{line}" if line else str(path)
-        self.items.append(_Problem(file_index, line or 0, len(self.items), f"{where}: {text}"))
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise RulesError([p.text for p in sorted(self.items)])
-
-    def __bool__(self) -> bool:
-        return bool(self.items)
 
 
 def _pydantic_message(err: dict, section: str | None = None) -> str:
     hint = {"when": "unknown condition", "then": "unknown action"}.get(section or "", "unknown key")
     return error_message(err, unknown_key=f"{hint} (see rules/README.md)")
-
-
-def _user_loc(data: Any, loc: tuple) -> tuple:
-    """The error location as the operator wrote it: ``tags[0]`` -> ``tags`` when ``tags`` was
-    written as a single string (and ``header[0].regex`` -> ``header.regex`` for a single table)."""
-    out: list[Any] = []
-    node = data
-    for part in loc:
-        if isinstance(part, int) and not isinstance(node, list):
-            continue  # a single value that the schema wrapped into a list
-        out.append(part)
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            node = None
-    return tuple(out)
 
 
 def _without(data: Any, locs: list[tuple]) -> Any:
@@ -307,19 +187,12 @@ def _without(data: Any, locs: list[tuple]) -> Any:
     return data
 
 
-def _read_toml(path: Path, index: int, problems: _Problems) -> tuple[dict | None, TomlLines | None]:
+def _read_toml(path: Path, index: int, problems: Problems) -> tuple[dict | None, TomlLocator | None]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.add(index, path, None, f"cannot read: {exc}")
+        return read_toml(path)
+    except FileProblem as problem:
+        problems.add_file(index, problem)
         return None, None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        problems.add(index, path, int(where.group(1)) if where else None, f"TOML syntax error: {exc}")
-        return None, None
-    return data, TomlLines(text)
 
 
 # ---------------------------------------------------------------------------
@@ -665,7 +538,7 @@ def load_rules(rules_dir: Path, config: Config, lexicons: Any, *, digest: str | 
     changed while loading is seen as a change by the next poll.
     """
     rules_dir = Path(rules_dir)
-    problems = _Problems()
+    problems = Problems()
     if not rules_dir.is_dir():
         raise RulesError([f"{rules_dir}: rules folder not found"])
     if digest is None:
@@ -694,9 +567,9 @@ def load_rules(rules_dir: Path, config: Config, lexicons: Any, *, digest: str | 
 
             def add(loc: tuple, message: str) -> None:
                 problems.add(index, path, lines.find(("rule", i) + tuple(loc)) or rule_line,
-                             prefix + (f"{_key_text(loc)}: " if loc else "") + message)
+                             prefix + (f"{key_text(loc)}: " if loc else "") + message)
 
-            errors_before = len(problems.items)
+            errors_before = len(problems)
             model = None
             removed: list[tuple] = []
             try:
@@ -704,7 +577,7 @@ def load_rules(rules_dir: Path, config: Config, lexicons: Any, *, digest: str | 
             except ValidationError as exc:
                 errors = exc.errors()
                 for err in errors:
-                    loc = _user_loc(table, tuple(err["loc"]))
+                    loc = user_loc(table, tuple(err["loc"]))
                     section = next((p for p in reversed(loc[:-1]) if p in ("when", "then")), None)
                     add(loc, _pydantic_message(err, section))
                 if all(err["type"] == "extra_forbidden" for err in errors):
@@ -731,7 +604,7 @@ def load_rules(rules_dir: Path, config: Config, lexicons: Any, *, digest: str | 
                 if any(r[:-1] == loc for r in removed):
                     continue  # a table that is only empty because its unknown key was set aside
                 add(loc, message)
-            if len(problems.items) > errors_before:
+            if len(problems) > errors_before:
                 continue
             rule = Rule(name=model.name, when=when, description=model.description, continue_=model.continue_,
                         source=f"{path}:{rule_line}", **actions)
@@ -741,11 +614,11 @@ def load_rules(rules_dir: Path, config: Config, lexicons: Any, *, digest: str | 
                       if any(isinstance(c, MailboxIs) for c in when.children) else frozenset(config.mailboxes))
             order.append((rule, domain, only_mailbox, index, path, rule_line))
     _check_reachable(order, config, problems)
-    problems.raise_if_any()
+    problems.raise_if_any(RulesError)
     return RuleSet(rules=tuple(compiled), lexicons=lexicons, files=tuple(str(p) for p in files), digest=digest)
 
 
-def _check_reachable(order: list, config: Config, problems: _Problems) -> None:
+def _check_reachable(order: list, config: Config, problems: Problems) -> None:
     """A rule is unreachable when, for every mailbox it can match, an earlier rule
     without ``continue`` and without conditions other than ``mailbox`` stops every message."""
     closers: dict[str, Rule] = {}
@@ -832,7 +705,7 @@ def build_message(config: Config, name: str, mailbox: str, *, sender: str | None
 
 def load_cases(rules_dir: Path, config: Config, ruleset: RuleSet) -> list[RuleTestCase]:
     """Every ``[[case]]`` of ``rules_dir/tests/*.toml``, validated. Raises RulesError."""
-    problems = _Problems()
+    problems = Problems()
     cases: list[RuleTestCase] = []
     seen: dict[str, str] = {}
     known_rules = set(ruleset.names()) | {f"{box}.default" for box in config.mailboxes}
@@ -854,15 +727,15 @@ def load_cases(rules_dir: Path, config: Config, ruleset: RuleSet) -> list[RuleTe
 
             def add(loc: tuple, message: str) -> None:
                 problems.add(index, path, lines.find(("case", i) + tuple(loc)) or case_line,
-                             f"case {label}: " + (f"{_key_text(loc)}: " if loc else "") + message)
+                             f"case {label}: " + (f"{key_text(loc)}: " if loc else "") + message)
 
             try:
                 model = CaseModel.model_validate(table)
             except ValidationError as exc:
                 for err in exc.errors():
-                    add(_user_loc(table, tuple(err["loc"])), _pydantic_message(err))
+                    add(user_loc(table, tuple(err["loc"])), _pydantic_message(err))
                 continue
-            before = len(problems.items)
+            before = len(problems)
             if model.name in seen:
                 add(("name",), f"duplicate case name (first defined at {seen[model.name]})")
             seen.setdefault(model.name, f"{path}:{case_line}")
@@ -893,11 +766,11 @@ def load_cases(rules_dir: Path, config: Config, ruleset: RuleSet) -> list[RuleTe
             for team in expect.get("forward", []):
                 if team not in config.teams:
                     add(("expect", "forward"), f"unknown team {team!r} (teams: {', '.join(config.teams)})")
-            if len(problems.items) > before:
+            if len(problems) > before:
                 continue
             if model.message is None:
                 raw = build_message(config, model.name, model.mailbox, sender=model.from_, to=model.to,
                                     subject=model.subject, body=model.body, headers=model.headers)
             cases.append(RuleTestCase(model.name, f"{path}:{case_line}", model.mailbox, raw, expect))
-    problems.raise_if_any()
+    problems.raise_if_any(RulesError)
     return cases
