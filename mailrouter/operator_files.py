@@ -177,6 +177,16 @@ def read_toml(path: Path) -> tuple[dict[str, Any], TomlLocator]:
     return parse_toml(text, path), TomlLocator(text)
 
 
+def try_read_toml(path: Path, file_index: int,
+                  problems: Problems) -> tuple[dict[str, Any], TomlLocator] | tuple[None, None]:
+    """:func:`read_toml`, or ``(None, None)`` with the file's problem added to ``problems``."""
+    try:
+        return read_toml(path)
+    except FileProblem as problem:
+        problems.add_file(file_index, problem)
+        return None, None
+
+
 def key_text(loc: Iterable[Any]) -> str:
     """A key path as an operator writes it: ``("when", "any", 0, "mailbox")`` -> ``when.any[0].mailbox``."""
     out = ""
