@@ -39,7 +39,7 @@ from .headers import clean_header_value, safe_address
 from .faults import crashpoint
 from .keycontinuity import judge as judge_keys
 from .language import LanguageDetector
-from .model import CryptoFacts, Decision, Facts, Outgoing, Parsed, RawMessage, RuleHit, SourceKey
+from .model import CryptoFacts, Decision, Facts, Outgoing, OutgoingKind, Parsed, RawMessage, RuleHit, SourceKey
 from .parse import parse, show_bidi_controls, strip_quotes_and_signature
 from .render import TemplateProblem, Templates
 from .routing import route
@@ -318,7 +318,7 @@ class Pipeline:
             escalation.replace_header("Subject", f"[ESCALATED] {escalation['Subject']}")
             escalation["X-Mailrouter-Escalation"] = f"step {i + 1}: {step.notify} after {step.after_minutes} min"
             mails, step_events = self.sealer.forward(escalation, facts, decision, case, targets,
-                                                     kind="escalation", delay=(at - now).total_seconds())
+                                                     kind=OutgoingKind.ESCALATION, delay=(at - now).total_seconds())
             outgoing += mails
             events += step_events
         return outgoing, events
@@ -488,10 +488,11 @@ class Pipeline:
             forwards, _ = self.sealer.forward(message, facts_stub, decision, case, recipients)
         except Exception as exc:  # noqa: BLE001 - the last resort must not fail
             if self.config.crypto is None:
-                forwards = [to_outgoing("forward", message, self.config.service.alert_from, recipients)]
+                forwards = [to_outgoing(OutgoingKind.FORWARD, message, self.config.service.alert_from, recipients)]
             else:
-                forwards = [to_outgoing("notice", notice_message(case, decision, recipients, self.config.service.domain,
-                                                                 f"internal error {logmod.error_kind(exc)}"),
+                forwards = [to_outgoing(OutgoingKind.NOTICE,
+                                        notice_message(case, decision, recipients, self.config.service.domain,
+                                                       f"internal error {logmod.error_kind(exc)}"),
                                         self.config.service.alert_from, recipients)]
         try:
             escalations, _ = self._escalations(case, decision, facts_stub, msg.data, summary, flags, now, notified)
