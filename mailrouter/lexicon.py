@@ -72,6 +72,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from .langcodes import LANGUAGE_CODE_RE
 from .operator_files import FileProblem, OperatorFileError, Problems, TomlLocator, parse_toml, read_text
 
 __all__ = [
@@ -92,7 +93,6 @@ CATEGORIES: tuple[str, ...] = (
     "self_harm",
 )
 
-LANG_CODE_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 MAX_TERM_CHARS = 100
 _ZWNJ = "\u200c"
 
@@ -373,7 +373,7 @@ class Lexicons:
         problems: list[str] = []
         terms: dict[tuple[str, str], tuple[str, ...]] = {}
         for lang, cats in data.items():
-            if not LANG_CODE_RE.match(lang):
+            if not LANGUAGE_CODE_RE.match(lang):
                 problems.append(f"{lang}: not a language code like 'fa' or 'pt-br'")
                 continue
             for cat, lang_terms in cats.items():
@@ -613,7 +613,7 @@ def _parse_file(text: str, path: Path, index: int,
     lines = text.splitlines()
     before = len(problems)
 
-    name_ok = bool(LANG_CODE_RE.match(lang))
+    name_ok = bool(LANGUAGE_CODE_RE.match(lang))
     if not name_ok:
         problem(None, "", f"file name must be a lower-case language code like 'fa.toml' or 'pt-br.toml', not {path.name!r}")
     declared = data.get("language")

@@ -20,6 +20,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, StrictBool, StrictInt, StrictStr, ValidationError
 
 from .config import Config
+from .langcodes import LANGUAGE_CODE_RE
 from .operator_files import OperatorFileError, Problems, error_message, key_text, try_read_toml, user_loc
 from .regex_safety import compile_regex
 from .routing import (FLAG_FACTS, All, AnyOf, Condition, Flag, Glob, Keywords, LanguageIs, MailboxIs, Not, Regex,
@@ -28,7 +29,6 @@ from .strict import NAME_RE, Strict
 
 SIGNATURE_STATUSES = ("none", "valid", "invalid", "unknown_key", "expired_key", "revoked_key", "error")
 TAG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-LANG_RE = re.compile(r"^(und|[a-z]{2,3}(-[a-z0-9]{2,8})*)$")
 HEADER_NAME_RE = re.compile(r"^[!-9;-~]{1,76}$")
 
 
@@ -193,7 +193,7 @@ class _Compiler:
             codes = []
             for code in w.language:
                 code_l = code.lower().replace("_", "-")
-                if not LANG_RE.match(code_l):
+                if not LANGUAGE_CODE_RE.match(code_l):
                     self.err(loc + ("language",), f"not a language code: {code!r} (e.g. \"fa\", \"pt-br\", \"und\")")
                 codes.append(code_l)
             leaves.append(LanguageIs(tuple(codes)))
