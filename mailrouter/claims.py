@@ -23,11 +23,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .authres import AuthResults
-from .model import Parsed
+from .model import OutgoingKind, Parsed
 from .parse import parse
 
 CASE_TAG = re.compile(r"\[case ([0-9A-HJKMNP-TV-Z]{4,8})\]", re.IGNORECASE)
-CLAIMABLE_KINDS = ("forward", "escalation", "notice")  # our mails a staff reply can answer
+# our mails a staff reply can answer
+CLAIMABLE_KINDS = (OutgoingKind.FORWARD, OutgoingKind.ESCALATION, OutgoingKind.NOTICE)
 UNAUTHENTICATED_FLAG = "unauthenticated-claim"
 
 

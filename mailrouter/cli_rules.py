@@ -18,7 +18,8 @@ import typer
 
 from .cli_common import ConfigOption
 from .config import Config, ConfigError, load_config
-from .rules import RuleSet, RulesError, RuleTestCase, load_cases, load_policy
+from .rule_tests import RuleTestCase, load_cases
+from .rules import RuleSet, RulesError, load_policy
 
 rules_app = typer.Typer(no_args_is_help=True, help="Check the routing rules and run their test cases.")
 

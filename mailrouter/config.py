@@ -10,24 +10,20 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .oncall import EscalationPolicy, Rotation, validate_oncall
-from .strict import NAME_RE, Strict, error_message
+from .operator_files import FileProblem, OperatorFileError, TomlLocator, error_message, location, parse_toml, read_text
+from .strict import NAME_RE, Strict
 
 ADDRESS_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 
 
-class ConfigError(Exception):
+class ConfigError(OperatorFileError):
     """A configuration problem, already formatted for an operator."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
 
 
 def _address(value: str) -> str:
@@ -373,22 +369,18 @@ def load_config(path: Path | str, base_dir: Path | None = None) -> Config:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError([f"{path}: file not found"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([f"{path}: cannot read: {exc}"]) from None
+        text = read_text(path, missing="file not found")
+    except FileProblem as problem:
+        raise ConfigError([str(problem)]) from None
     return parse_config(text, path, base_dir)
 
 
 def parse_config(text: str, path: Path, base_dir: Path | None = None) -> Config:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        prefix = f"{path}:{where.group(1)}" if where else str(path)
-        raise ConfigError([f"{prefix}: TOML syntax error: {exc}"]) from None
-    locator = TomlLocator(text)
+        data = parse_toml(text, path)
+    except FileProblem as problem:
+        raise ConfigError([str(problem)]) from None
+    locator = TomlLocator(text, arrays=False)
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
@@ -396,7 +388,7 @@ def parse_config(text: str, path: Path, base_dir: Path | None = None) -> Config:
     return _resolve_paths(config, (base_dir or path.parent).resolve())
 
 
-def _format_validation(exc: ValidationError, path: Path, locator: "TomlLocator", data: dict) -> list[str]:
+def _format_validation(exc: ValidationError, path: Path, locator: TomlLocator, data: dict) -> list[str]:
     lines: list[str] = []
     for err in exc.errors():
         loc = tuple(str(p) for p in err["loc"])
@@ -409,11 +401,9 @@ def _format_validation(exc: ValidationError, path: Path, locator: "TomlLocator",
     return lines
 
 
-def _line(path: Path, locator: "TomlLocator", loc: tuple[str, ...], msg: str) -> str:
-    lineno = locator.find(loc)
+def _line(path: Path, locator: TomlLocator, loc: tuple[str, ...], msg: str) -> str:
     key = ".".join(loc) if loc else "(top level)"
-    where = f"{path}:{lineno}" if lineno else str(path)
-    return f"{where}: {key}: {msg}"
+    return f"{location(path, locator.find(loc))}: {key}: {msg}"
 
 
 def _resolve_paths(config: Config, base: Path) -> Config:
@@ -443,55 +433,3 @@ def _resolve_paths(config: Config, base: Path) -> Config:
         if rel and rel != ":memory:":
             store = store.model_copy(update={"url": "sqlite:///" + str(base / rel)})
     return config.model_copy(update={"mailboxes": boxes, "service": service, "store": store, "crypto": crypto})
-
-
-class TomlLocator:
-    """Finds the line of a key path in TOML text (tomllib keeps no positions).
-
-    Tracks ``[table]`` and ``[[array]]`` headers (elements numbered from 0, as
-    in pydantic's error locations) and ``key =`` lines. Answers for the shapes
-    used in config.toml; returns the closest enclosing table's line when the
-    key itself is absent (e.g. a missing key).
-    """
-
-    _header = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-    _key = re.compile(r"^\s*([A-Za-z0-9_.\"' -]+?)\s*=")
-
-    def __init__(self, text: str):
-        self.entries: list[tuple[tuple[str, ...], int]] = []
-        arrays: dict[tuple[str, ...], int] = {}
-        table: tuple[str, ...] = ()
-        for lineno, line in enumerate(text.splitlines(), start=1):
-            if m := self._header.match(line):
-                path = self._split(m.group(2))
-                path = self._with_indexes(path, arrays)
-                if m.group(1) == "[[":
-                    arrays[path] = arrays.get(path, -1) + 1
-                    path = path + (str(arrays[path]),)
-                table = path
-                self.entries.append((table, lineno))
-            elif m := self._key.match(line):
-                self.entries.append((table + self._split(m.group(1)), lineno))
-
-    @staticmethod
-    def _with_indexes(path: tuple[str, ...], arrays: dict[tuple[str, ...], int]) -> tuple[str, ...]:
-        """[a.b.c] inside the current element of [[a.b]] is a.b.<n>.c."""
-        out: tuple[str, ...] = ()
-        for i, part in enumerate(path):
-            out = out + (part,)
-            if out in arrays and i < len(path) - 1:
-                out = out + (str(arrays[out]),)
-        return out
-
-    @staticmethod
-    def _split(dotted: str) -> tuple[str, ...]:
-        return tuple(part.strip().strip("\"'") for part in dotted.split("."))
-
-    def find(self, loc: tuple[str, ...]) -> int | None:
-        loc = tuple(loc)
-        while loc:
-            for path, lineno in self.entries:
-                if path == loc:
-                    return lineno
-            loc = loc[:-1]
-        return None

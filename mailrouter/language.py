@@ -246,7 +246,9 @@ SUPPORTED: frozenset[str] = frozenset(
     | ETHIOPIC_LANGS
 )
 
-# Other spellings accepted in configuration.
+# Other spellings accepted in configuration: each is the same language as its
+# value. (render.MACROLANGUAGE is another relation: a variety or member language
+# that an acknowledgement text of a wider language may serve, e.g. ckb -> ku.)
 _ALIASES = {
     "kmr": "ku", "kur": "ku", "sdh": "ckb", "ku-arab": "ckb", "fil": "tl",
     "iw": "he", "ji": "yi", "nb": "no", "nn": "no", "zh-cn": "zh", "zh-tw": "zh",

@@ -65,13 +65,15 @@ from __future__ import annotations
 
 import re
 import threading
-import tomllib
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
+
+from .langcodes import LANGUAGE_CODE_RE
+from .operator_files import FileProblem, OperatorFileError, Problems, TomlLocator, parse_toml, read_text
 
 __all__ = [
     "CATEGORIES",
@@ -91,17 +93,12 @@ CATEGORIES: tuple[str, ...] = (
     "self_harm",
 )
 
-LANG_CODE_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 MAX_TERM_CHARS = 100
 _ZWNJ = "\u200c"
 
 
-class LexiconError(Exception):
+class LexiconError(OperatorFileError):
     """A lexicon problem, already formatted for an operator (``file:line: key: message``)."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
 
 
 @dataclass(frozen=True)
@@ -376,7 +373,7 @@ class Lexicons:
         problems: list[str] = []
         terms: dict[tuple[str, str], tuple[str, ...]] = {}
         for lang, cats in data.items():
-            if not LANG_CODE_RE.match(lang):
+            if not LANGUAGE_CODE_RE.match(lang):
                 problems.append(f"{lang}: not a language code like 'fa' or 'pt-br'")
                 continue
             for cat, lang_terms in cats.items():
@@ -584,45 +581,39 @@ def load_lexicons(folder: Path | str) -> Lexicons:
         folder = folder / "lexicons"
     if not folder.is_dir():
         raise LexiconError([f"{folder}: lexicon folder not found"])
-    problems: list[str] = []
+    problems = Problems()
     terms: dict[tuple[str, str], tuple[str, ...]] = {}
     names: dict[str, str] = {}
-    for path in sorted(folder.glob("*.toml")):
+    for index, path in enumerate(sorted(folder.glob("*.toml"))):
+        before = len(problems)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(f"{path}: cannot read: {exc}")
+            file_terms, name = _parse_file(read_text(path), path, index, problems)
+        except FileProblem as problem:
+            problems.add_file(index, problem)
             continue
-        file_terms, name, file_problems = _parse_file(text, path)
-        problems += file_problems
-        if not file_problems:
+        if len(problems) == before:
             terms.update(file_terms)
             names[path.stem] = name
-    if problems:
-        raise LexiconError(problems)
+    problems.raise_if_any(LexiconError)
     return Lexicons(terms, names)
 
 
-def _parse_file(text: str, path: Path) -> tuple[dict[tuple[str, str], tuple[str, ...]], str, list[str]]:
-    from .config import TomlLocator  # shared file:line style
+def _parse_file(text: str, path: Path, index: int,
+                problems: Problems) -> tuple[dict[tuple[str, str], tuple[str, ...]], str]:
+    """The terms and display name of one lexicon file; its problems go to ``problems``.
 
+    Raises FileProblem when the text is not TOML."""
     lang = path.stem
-    problems: list[tuple[int, str]] = []
 
     def problem(lineno: int | None, key: str, msg: str) -> None:
-        where = f"{path}:{lineno}" if lineno else str(path)
-        problems.append((lineno or 0, f"{where}: {key}: {msg}" if key else f"{where}: {msg}"))
+        problems.add(index, path, lineno, f"{key}: {msg}" if key else msg)
 
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        prefix = f"{path}:{where.group(1)}" if where else str(path)
-        return {}, "", [f"{prefix}: TOML syntax error: {exc}"]
-    locator = TomlLocator(text)
+    data = parse_toml(text, path)
+    locator = TomlLocator(text, arrays=False)
     lines = text.splitlines()
+    before = len(problems)
 
-    name_ok = bool(LANG_CODE_RE.match(lang))
+    name_ok = bool(LANGUAGE_CODE_RE.match(lang))
     if not name_ok:
         problem(None, "", f"file name must be a lower-case language code like 'fa.toml' or 'pt-br.toml', not {path.name!r}")
     declared = data.get("language")
@@ -664,13 +655,12 @@ def _parse_file(text: str, path: Path) -> tuple[dict[tuple[str, str], tuple[str,
             problem(terms_line, f"{key}.terms", "empty list (add terms or remove the table)")
             continue
         ok, errors = _check_terms(raw_terms)
-        for index, msg in errors:
-            problem(_term_line(lines, terms_line, raw_terms, index) or terms_line, f"{key}.terms", msg)
+        for term_index, msg in errors:
+            problem(_term_line(lines, terms_line, raw_terms, term_index) or terms_line, f"{key}.terms", msg)
         result[(lang, key)] = tuple(ok)
-    if not result and not problems:
+    if not result and len(problems) == before:
         problem(None, "", "no category tables (see rules/lexicons/README.md)")
-    problems.sort(key=lambda p: p[0])
-    return result, (name or "").strip() if isinstance(name, str) else "", [p for _, p in problems]
+    return result, (name or "").strip() if isinstance(name, str) else ""
 
 
 def _term_line(lines: list[str], terms_line: int | None, terms: list, index: int) -> int | None:

@@ -8,6 +8,48 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
+
+
+# The vocabularies of the store and of outgoing mail. StrEnum: a member is
+# equal to (and stored, logged and formatted as) its plain string value, so
+# rows written before these types existed read the same.
+
+
+class LedgerState(StrEnum):
+    """Where a source message is in the exactly-once protocol (``ledger.state``)."""
+
+    CLAIMED = "claimed"  # leased to a worker that is deciding it
+    DECIDED = "decided"  # decision and outgoing mail committed; may now leave the inbox
+    FILED = "filed"  # moved out of the inbox (or flagged) after the decision
+    DUPLICATE = "duplicate"  # a copy of an already decided message: only filed
+
+
+class OutboxState(StrEnum):
+    """Where an outgoing mail is (``outbox.state``)."""
+
+    PENDING = "pending"  # waiting for next_attempt_at: new, retrying, or an escalation not due yet
+    SENDING = "sending"  # leased to a delivery worker (due again when the lease runs out)
+    SENT = "sent"
+    FAILED = "failed"  # refused permanently; operators alerted; `requeue` makes it pending again
+    CANCELLED = "cancelled"  # an escalation made unnecessary by a claim
+
+
+class CaseStatus(StrEnum):
+    """``cases.status``."""
+
+    OPEN = "open"
+    CLAIMED = "claimed"  # by a staff member (reply, claim link or `mailrouter ack`)
+
+
+class OutgoingKind(StrEnum):
+    """What an outgoing mail is (``Outgoing.kind``, ``outbox.kind``)."""
+
+    ACK = "ack"  # the acknowledgement to the sender
+    FORWARD = "forward"  # the case to the staff on call
+    NOTICE = "notice"  # content-free: a case exists that could not be sent to this person encrypted
+    ESCALATION = "escalation"  # a forward (or notice, alert) that waits until its escalation step is due
+    ALERT = "alert"  # to the operators
 
 
 @dataclass(frozen=True)
@@ -149,7 +191,7 @@ class Decision:
 class Outgoing:
     """One mail ready for the outbox. ``data`` is the complete RFC 5322 message."""
 
-    kind: str  # "ack" | "forward" | "alert" | "escalation"
+    kind: OutgoingKind
     message_id: str
     envelope_from: str  # "" for the null sender <>
     recipients: tuple[str, ...]

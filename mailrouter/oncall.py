@@ -133,7 +133,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
-from .strict import NAME_RE, Strict, error_message
+from .operator_files import error_message
+from .strict import NAME_RE, Strict
 
 UTC = timezone.utc
 OPERATORS = "operators"  # the entry targets_for_step returns for "the operators" by default

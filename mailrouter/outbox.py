@@ -29,6 +29,7 @@ from . import metrics
 from .outgoing.compose import compose_alert
 from .config import Config
 from .faults import crashpoint
+from .model import OutgoingKind
 from .store import OutboxItem, Store, utcnow
 
 LEASE = timedelta(minutes=2)
@@ -168,7 +169,7 @@ class Deliverer:
         permanent = [rcpt for rcpt, resp in refused.items() if 500 <= resp.code < 600]
         if permanent:
             # an acknowledgement's recipient is a sender: never named in mail or in the store
-            who = "the sender's address" if item.kind == "ack" else ", ".join(permanent)
+            who = "the sender's address" if item.kind == OutgoingKind.ACK else ", ".join(permanent)
             self._alert(item, f"{len(permanent)} recipient(s) of a {item.kind} were refused permanently",
                         f"Recipients refused: {who}. Check the staff addresses in config.")
         if temporary:
@@ -222,7 +223,7 @@ class Deliverer:
             self.log.error("operator_alert", about="smtp session refused", error=kind)
 
     def _alert(self, item: OutboxItem, subject: str, detail: str) -> None:
-        if item.kind == "alert":
+        if item.kind == OutgoingKind.ALERT:
             # Never alert about alerts: a broken relay must not multiply mail.
             self.log.error("alert_undeliverable", outbox_id=item.id)
             return

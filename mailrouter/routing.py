@@ -64,7 +64,7 @@ from .model import Decision, Facts, RuleHit
 
 # Regexes only ever see this many characters of a text (keywords see
 # MAX_KEYWORD_TEXT). Together with the refusal of exponential and cubic
-# shapes at load time (rules.regex_risk), this bounds the cost of an
+# shapes at load time (regex_safety.regex_risk), this bounds the cost of an
 # operator's regex on hostile input to well under a second.
 MAX_REGEX_TEXT = 8_192
 MAX_KEYWORD_TEXT = 200_000

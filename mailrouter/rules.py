@@ -1,4 +1,4 @@
-"""Rule files -> a validated :class:`~mailrouter.routing.RuleSet` (and their test cases).
+"""Rule files -> a validated :class:`~mailrouter.routing.RuleSet`.
 
 Loading is all-or-nothing: :func:`load_rules` returns a complete new RuleSet
 or raises :class:`RulesError` listing *every* problem as
@@ -6,52 +6,46 @@ or raises :class:`RulesError` listing *every* problem as
 when a reload raises (see :func:`load_policy` and :func:`source_digest`).
 
 The format is documented for operators in ``rules/README.md``; the evaluation
-semantics in :mod:`mailrouter.routing`.
+semantics in :mod:`mailrouter.routing`. Regex safety lives in
+:mod:`mailrouter.regex_safety`, the rule test cases in :mod:`mailrouter.rule_tests`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
-from dataclasses import dataclass, field
-from email.message import EmailMessage
-from email.policy import SMTP
 from pathlib import Path
-from typing import Annotated, Any, Iterable
+from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, StrictBool, StrictInt, StrictStr, ValidationError, field_validator
+from pydantic import BeforeValidator, Field, StrictBool, StrictInt, StrictStr, ValidationError
 
 from .config import Config
+from .langcodes import LANGUAGE_CODE_RE
+from .operator_files import OperatorFileError, Problems, error_message, key_text, try_read_toml, user_loc
+from .regex_safety import compile_regex
 from .routing import (FLAG_FACTS, All, AnyOf, Condition, Flag, Glob, Keywords, LanguageIs, MailboxIs, Not, Regex,
                       Rule, RuleSet, SignatureIs, SizeOver, SizeUnder)
-from .strict import NAME_RE, Strict, error_message
+from .strict import NAME_RE, Strict
 
 SIGNATURE_STATUSES = ("none", "valid", "invalid", "unknown_key", "expired_key", "revoked_key", "error")
 TAG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-LANG_RE = re.compile(r"^(und|[a-z]{2,3}(-[a-z0-9]{2,8})*)$")
 HEADER_NAME_RE = re.compile(r"^[!-9;-~]{1,76}$")
-MAX_PATTERN = 1000
-REGEX_FLAGS = re.IGNORECASE  # str patterns are Unicode-aware already
 
 
-class RulesError(Exception):
+class RulesError(OperatorFileError):
     """Rule (or test case) files that cannot be used, every problem already formatted."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
 
 
 # ---------------------------------------------------------------------------
 # Schema (structure and types). Meaning is checked in _Compiler.
 
 
-def _listify(value: Any) -> Any:
+def listify(value: Any) -> Any:
+    """``"x"`` -> ``["x"]``: a list key may be written as one string."""
     return [value] if isinstance(value, str) else value
 
 
-StrList = Annotated[list[StrictStr], BeforeValidator(_listify), Field(min_length=1)]
+StrList = Annotated[list[StrictStr], BeforeValidator(listify), Field(min_length=1)]
 
 
 def _size(value: Any) -> Any:
@@ -110,7 +104,8 @@ class When(Strict):
     not_: "When | None" = Field(None, alias="not")
 
 
-def _ack(value: Any) -> Any:
+def ack_value(value: Any) -> Any:
+    """``ack``: a template name or false; ``true`` is refused with what to write instead."""
     if value is False or value is None or isinstance(value, str):
         return value
     if value is True:
@@ -126,7 +121,7 @@ class Then(Strict):
     urgency: StrictStr | None = None
     tags: StrList | None = None
     forward: StrList | None = None
-    ack: Annotated[StrictStr | StrictBool | None, BeforeValidator(_ack)] = None
+    ack: Annotated[StrictStr | StrictBool | None, BeforeValidator(ack_value)] = None
 
 
 class RuleModel(Strict):
@@ -138,162 +133,14 @@ class RuleModel(Strict):
     stop: StrictBool | None = None
 
 
-class Expect(Strict):
-    rules: Annotated[list[StrictStr], BeforeValidator(_listify)] | None = None
-    urgency: StrictStr | None = None
-    language: StrictStr | None = None
-    forward: StrList | None = None
-    ack: Annotated[StrictStr | StrictBool | None, BeforeValidator(_ack)] = None
-    tags: Annotated[list[StrictStr], BeforeValidator(_listify)] | None = None
-
-
-class CaseModel(Strict):
-    name: StrictStr
-    description: StrictStr = ""
-    mailbox: StrictStr
-    message: StrictStr | None = None
-    from_: StrictStr | None = Field(None, alias="from")
-    to: StrictStr | None = None
-    subject: StrictStr | None = None
-    body: StrictStr | None = None
-    headers: dict[str, StrictStr] | None = None
-    expect: Expect
-
-    @field_validator("headers")
-    @classmethod
-    def _header_names(cls, value: dict[str, str] | None) -> dict[str, str] | None:
-        for name, text in (value or {}).items():
-            if not HEADER_NAME_RE.match(name):
-                raise ValueError(f"invalid header name {name!r}")
-            if "\r" in text or "\n" in text:
-                raise ValueError(f"header {name}: value must be one line")
-        return value
-
-
-# ---------------------------------------------------------------------------
-# Locating keys in TOML text
-
-
-class TomlLines:
-    """Line numbers of tables and keys in TOML text, with array-of-tables indices.
-
-    ``find(("rule", 2, "then", "urgency"))`` is the line of ``then.urgency`` (or
-    ``urgency`` under ``[rule.then]``) in the third ``[[rule]]``. When the exact
-    key is not on a line of its own (inline tables, multi-line arrays), the
-    nearest enclosing key or table is answered. Multi-line strings are skipped.
-    """
-
-    _header = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-    _key = re.compile(r"^\s*([A-Za-z0-9_\"' .-]+?)\s*=")
-
-    def __init__(self, text: str):
-        self.entries: dict[tuple, int] = {}
-        counts: dict[tuple, int] = {}
-        table: tuple = ()
-        in_string: str | None = None
-        for lineno, line in enumerate(text.splitlines(), start=1):
-            if in_string:
-                if in_string in line:
-                    in_string = None
-                continue
-            if m := self._header.match(line):
-                path = self._resolve(self._split(m.group(2)), counts)
-                if m.group(1) == "[[":
-                    self.entries.setdefault(path, lineno)
-                    counts[path] = counts.get(path, -1) + 1
-                    path = path + (counts[path],)
-                table = path
-                self.entries.setdefault(table, lineno)
-            elif m := self._key.match(line):
-                self.entries.setdefault(table + self._split(m.group(1)), lineno)
-                rest = line[m.end():]
-                for delim in ('"""', "'''"):
-                    if rest.count(delim) % 2 == 1:
-                        in_string = delim
-                        break
-
-    @staticmethod
-    def _split(dotted: str) -> tuple[str, ...]:
-        return tuple(part.strip().strip("\"'") for part in dotted.split("."))
-
-    @staticmethod
-    def _resolve(parts: tuple[str, ...], counts: dict[tuple, int]) -> tuple:
-        """``rule.when`` -> ("rule", <current rule index>, "when")."""
-        path: tuple = ()
-        for j, part in enumerate(parts):
-            path = path + (part,)
-            if j < len(parts) - 1 and path in counts:
-                path = path + (counts[path],)
-        return path
-
-    def find(self, loc: Iterable[Any]) -> int | None:
-        loc = tuple(loc)
-        while loc:
-            if loc in self.entries:
-                return self.entries[loc]
-            loc = loc[:-1]
-        return None
-
-
-def _key_text(loc: Iterable[Any]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
 # ---------------------------------------------------------------------------
 # Problems
 
 
-@dataclass(order=True)
-class _Problem:
-    file_index: int
-    line: int
-    seq: int
-    text: str = field(compare=False)
-
-
-class _Problems:
-    def __init__(self) -> None:
-        self.items: list[_Problem] = []
-
-    def add(self, file_index: int, path: Path | str, line: int | None, text: str) -> None:
-        where = f"{path}:{line}" if line else str(path)
-        self.items.append(_Problem(file_index, line or 0, len(self.items), f"{where}: {text}"))
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise RulesError([p.text for p in sorted(self.items)])
-
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
-
-def _pydantic_message(err: dict, section: str | None = None) -> str:
+def pydantic_message(err: dict, section: str | None = None) -> str:
+    """A pydantic error in a rule (``section`` "when"/"then") or test case file, as an operator reads it."""
     hint = {"when": "unknown condition", "then": "unknown action"}.get(section or "", "unknown key")
     return error_message(err, unknown_key=f"{hint} (see rules/README.md)")
-
-
-def _user_loc(data: Any, loc: tuple) -> tuple:
-    """The error location as the operator wrote it: ``tags[0]`` -> ``tags`` when ``tags`` was
-    written as a single string (and ``header[0].regex`` -> ``header.regex`` for a single table)."""
-    out: list[Any] = []
-    node = data
-    for part in loc:
-        if isinstance(part, int) and not isinstance(node, list):
-            continue  # a single value that the schema wrapped into a list
-        out.append(part)
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            node = None
-    return tuple(out)
 
 
 def _without(data: Any, locs: list[tuple]) -> Any:
@@ -305,172 +152,6 @@ def _without(data: Any, locs: list[tuple]) -> Any:
     if isinstance(data, list):
         return [_without(v, [loc[1:] for loc in locs if len(loc) > 1 and loc[0] == i]) for i, v in enumerate(data)]
     return data
-
-
-def _read_toml(path: Path, index: int, problems: _Problems) -> tuple[dict | None, TomlLines | None]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.add(index, path, None, f"cannot read: {exc}")
-        return None, None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        problems.add(index, path, int(where.group(1)) if where else None, f"TOML syntax error: {exc}")
-        return None, None
-    return data, TomlLines(text)
-
-
-# ---------------------------------------------------------------------------
-# Regexes
-
-
-try:  # Python 3.11+: the parser behind re.compile
-    from re import _constants as _sre_c  # type: ignore[attr-defined]
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    _sre_c = _sre_parse = None  # type: ignore[assignment]
-
-
-def regex_risk(pattern: str) -> str | None:
-    """Why ``pattern`` could take super-linear time on hostile text, or None.
-
-    Python's ``re`` backtracks, and rule regexes run on text an attacker
-    controls. Refused (a cheap, conservative static check):
-
-    * a repetition inside an unbounded repetition, like ``(a+)+`` or
-      ``(\\w+\\s?)*`` (exponential);
-    * an alternation whose branches can start with the same character inside
-      an unbounded repetition, like ``(a|ab)*`` or ``(\\w|\\d)+`` (exponential);
-    * two unbounded repetitions of broad atoms (``.``, ``\\w``, ``\\S``,
-      ``[^...]``...) one after the other, like ``a.*b.*c`` (cubic).
-
-    What remains is at worst quadratic, and runs on at most
-    ``routing.MAX_REGEX_TEXT`` characters.
-    """
-    if _sre_parse is None:  # pragma: no cover
-        return None
-    try:
-        tree = _sre_parse.parse(pattern, REGEX_FLAGS)
-    except Exception:  # noqa: BLE001 - compile() reports it
-        return None
-    c = _sre_c
-    repeats = {c.MAX_REPEAT, c.MIN_REPEAT}
-    broad_categories = {c.CATEGORY_WORD, c.CATEGORY_NOT_WORD, c.CATEGORY_NOT_SPACE, c.CATEGORY_NOT_DIGIT,
-                        c.CATEGORY_UNI_WORD, c.CATEGORY_UNI_NOT_WORD, c.CATEGORY_UNI_NOT_SPACE,
-                        c.CATEGORY_UNI_NOT_DIGIT, c.CATEGORY_LOC_WORD, c.CATEGORY_LOC_NOT_WORD}
-
-    def subpatterns(av: Any) -> Iterable[Any]:
-        if isinstance(av, _sre_parse.SubPattern):
-            yield av
-        elif isinstance(av, (list, tuple)):
-            for item in av:
-                yield from subpatterns(item)
-
-    def broad(items: Any) -> bool:
-        for op, av in items:
-            if op in (c.ANY, c.NOT_LITERAL):
-                return True
-            if op == c.IN and any(o == c.NEGATE or (o == c.CATEGORY and a in broad_categories) for o, a in av):
-                return True
-            if op not in (c.ATOMIC_GROUP, c.POSSESSIVE_REPEAT):
-                if any(broad(sub) for sub in subpatterns(av)):
-                    return True
-        return False
-
-    def first(items: Any) -> set[str] | None:
-        """Characters the sequence can start with (lower-cased); None: too many to say."""
-        for op, av in items:
-            if op == c.AT:
-                continue
-            if op == c.LITERAL:
-                return {chr(av).lower()}
-            if op == c.IN and all(o == c.LITERAL for o, _ in av):
-                return {chr(a).lower() for _, a in av}
-            if op == c.SUBPATTERN:
-                return first(av[-1])
-            if op == c.BRANCH:
-                out: set[str] = set()
-                for branch in av[1]:
-                    f = first(branch)
-                    if f is None:
-                        return None
-                    out |= f
-                return out
-            return None
-        return None
-
-    def overlapping(branches: list) -> bool:
-        seen: set[str] = set()
-        for branch in branches:
-            f = first(branch)
-            if f is None or f & seen:
-                return True
-            seen |= f
-        return False
-
-    def exponential(items: Any, inside: bool) -> bool:
-        for op, av in items:
-            if op in repeats:
-                lo, hi, sub = av
-                unbounded = hi == c.MAXREPEAT
-                if inside and hi > lo + 1:
-                    return True
-                if exponential(sub, inside or unbounded):
-                    return True
-            elif op in (c.ATOMIC_GROUP, c.POSSESSIVE_REPEAT):
-                continue  # no backtracking into these
-            elif op == c.BRANCH and inside and overlapping(av[1]):
-                return True
-            else:
-                if any(exponential(sub, inside) for sub in subpatterns(av)):
-                    return True
-        return False
-
-    def broad_stars(items: Any) -> int:
-        """Largest number of unbounded broad repetitions on one path through the pattern."""
-        total = 0
-        for op, av in items:
-            if op in repeats:
-                lo, hi, sub = av
-                total += (1 if hi == c.MAXREPEAT and broad(sub) else 0) + broad_stars(sub)
-            elif op == c.BRANCH:
-                total += max((broad_stars(b) for b in av[1]), default=0)
-            elif op in (c.ATOMIC_GROUP, c.POSSESSIVE_REPEAT):
-                continue
-            else:
-                total += sum(broad_stars(sub) for sub in subpatterns(av))
-        return total
-
-    if exponential(tree, False):
-        return ("a repetition or an ambiguous alternation inside a repetition (like (a+)+ or (a|ab)*) "
-                "can take exponential time on hostile mail")
-    if broad_stars(tree) > 1:
-        items = list(tree)
-        edge = [i for i in (items[:1] + items[-1:]) if i[0] in repeats and i[1][0] == 0
-                and list(i[1][2]) == [(c.ANY, None)]]
-        hint = ("; a leading or trailing .* is not needed (regexes are searched anywhere in the text)"
-                if edge else "; split it into two conditions (all = [...]) or use keywords")
-        return "two unbounded repetitions of broad patterns (like a.*b.*c) can take cubic time on hostile mail" + hint
-    return None
-
-
-def compile_regex(pattern: str) -> tuple[re.Pattern | None, str | None]:
-    """(compiled, None) or (None, problem)."""
-    if pattern == "":
-        return None, "empty regex (it would match every message)"
-    if len(pattern) > MAX_PATTERN:
-        return None, f"regex longer than {MAX_PATTERN} characters"
-    try:
-        compiled = re.compile(pattern, REGEX_FLAGS)
-    except re.error as exc:
-        pos = f" at position {exc.pos}" if exc.pos is not None else ""
-        return None, f"invalid regex /{pattern}/: {exc.msg}{pos}"
-    risk = regex_risk(pattern)
-    if risk:
-        return None, f"regex /{pattern}/ refused: {risk}"
-    return compiled, None
 
 
 # ---------------------------------------------------------------------------
@@ -512,7 +193,7 @@ class _Compiler:
             codes = []
             for code in w.language:
                 code_l = code.lower().replace("_", "-")
-                if not LANG_RE.match(code_l):
+                if not LANGUAGE_CODE_RE.match(code_l):
                     self.err(loc + ("language",), f"not a language code: {code!r} (e.g. \"fa\", \"pt-br\", \"und\")")
                 codes.append(code_l)
             leaves.append(LanguageIs(tuple(codes)))
@@ -665,7 +346,7 @@ def load_rules(rules_dir: Path, config: Config, lexicons: Any, *, digest: str | 
     changed while loading is seen as a change by the next poll.
     """
     rules_dir = Path(rules_dir)
-    problems = _Problems()
+    problems = Problems()
     if not rules_dir.is_dir():
         raise RulesError([f"{rules_dir}: rules folder not found"])
     if digest is None:
@@ -676,7 +357,7 @@ def load_rules(rules_dir: Path, config: Config, lexicons: Any, *, digest: str | 
     # for reachability: (rule, mailbox domain, unconditional-within-domain, index, path, line)
     order: list[tuple[Rule, frozenset[str], bool, int, Path, int]] = []
     for index, path in enumerate(files):
-        data, lines = _read_toml(path, index, problems)
+        data, lines = try_read_toml(path, index, problems)
         if data is None or lines is None:
             continue
         for key in data:
@@ -694,9 +375,9 @@ def load_rules(rules_dir: Path, config: Config, lexicons: Any, *, digest: str | 
 
             def add(loc: tuple, message: str) -> None:
                 problems.add(index, path, lines.find(("rule", i) + tuple(loc)) or rule_line,
-                             prefix + (f"{_key_text(loc)}: " if loc else "") + message)
+                             prefix + (f"{key_text(loc)}: " if loc else "") + message)
 
-            errors_before = len(problems.items)
+            errors_before = len(problems)
             model = None
             removed: list[tuple] = []
             try:
@@ -704,9 +385,9 @@ def load_rules(rules_dir: Path, config: Config, lexicons: Any, *, digest: str | 
             except ValidationError as exc:
                 errors = exc.errors()
                 for err in errors:
-                    loc = _user_loc(table, tuple(err["loc"]))
+                    loc = user_loc(table, tuple(err["loc"]))
                     section = next((p for p in reversed(loc[:-1]) if p in ("when", "then")), None)
-                    add(loc, _pydantic_message(err, section))
+                    add(loc, pydantic_message(err, section))
                 if all(err["type"] == "extra_forbidden" for err in errors):
                     # only unknown keys: check the rest of the rule too, so every problem is listed at once
                     removed = [tuple(e["loc"]) for e in errors]
@@ -731,7 +412,7 @@ def load_rules(rules_dir: Path, config: Config, lexicons: Any, *, digest: str | 
                 if any(r[:-1] == loc for r in removed):
                     continue  # a table that is only empty because its unknown key was set aside
                 add(loc, message)
-            if len(problems.items) > errors_before:
+            if len(problems) > errors_before:
                 continue
             rule = Rule(name=model.name, when=when, description=model.description, continue_=model.continue_,
                         source=f"{path}:{rule_line}", **actions)
@@ -741,11 +422,11 @@ def load_rules(rules_dir: Path, config: Config, lexicons: Any, *, digest: str | 
                       if any(isinstance(c, MailboxIs) for c in when.children) else frozenset(config.mailboxes))
             order.append((rule, domain, only_mailbox, index, path, rule_line))
     _check_reachable(order, config, problems)
-    problems.raise_if_any()
+    problems.raise_if_any(RulesError)
     return RuleSet(rules=tuple(compiled), lexicons=lexicons, files=tuple(str(p) for p in files), digest=digest)
 
 
-def _check_reachable(order: list, config: Config, problems: _Problems) -> None:
+def _check_reachable(order: list, config: Config, problems: Problems) -> None:
     """A rule is unreachable when, for every mailbox it can match, an earlier rule
     without ``continue`` and without conditions other than ``mailbox`` stops every message."""
     closers: dict[str, Rule] = {}
@@ -791,113 +472,3 @@ def load_policy(rules_dir: Path, config: Config, lexicons_dir: Path | None = Non
     elif lexicons_dir is not None:
         raise RulesError([f"{folder}: lexicon folder not found"])
     return load_rules(rules_dir, config, lexicons, digest=digest)
-
-
-# ---------------------------------------------------------------------------
-# Test cases (rules/tests/*.toml), run by `mailrouter rules test`
-
-
-@dataclass(frozen=True)
-class RuleTestCase:
-    name: str
-    source: str  # "file:line"
-    mailbox: str
-    raw: bytes
-    expect: dict[str, Any]  # only the keys the case sets: rules, urgency, language, forward, ack, tags
-
-
-def case_files(rules_dir: Path) -> list[Path]:
-    folder = Path(rules_dir) / "tests"
-    return sorted((p for p in folder.glob("*.toml") if not p.name.startswith(".")), key=lambda p: p.name)
-
-
-def build_message(config: Config, name: str, mailbox: str, *, sender: str | None, to: str | None,
-                  subject: str | None, body: str | None, headers: dict[str, str] | None) -> bytes:
-    """An inline test case as the plain UTF-8 mail an ordinary client would send."""
-    msg = EmailMessage(policy=SMTP)
-    msg["From"] = sender or "volunteer@example.net"
-    msg["To"] = to or config.mailboxes[mailbox].address
-    msg["Subject"] = subject or ""
-    msg["Date"] = "Tue, 24 Nov 2026 21:14:05 +0000"
-    msg["Message-ID"] = f"<rules-test.{re.sub(r'[^A-Za-z0-9._-]', '-', name)}@example.net>"
-    msg["MIME-Version"] = "1.0"
-    for hname, value in (headers or {}).items():
-        if hname in msg:
-            msg.replace_header(hname, value)
-        else:
-            msg[hname] = value
-    msg.set_content(body or "", charset="utf-8", cte="8bit" if body and not body.isascii() else "7bit")
-    return msg.as_bytes()
-
-
-def load_cases(rules_dir: Path, config: Config, ruleset: RuleSet) -> list[RuleTestCase]:
-    """Every ``[[case]]`` of ``rules_dir/tests/*.toml``, validated. Raises RulesError."""
-    problems = _Problems()
-    cases: list[RuleTestCase] = []
-    seen: dict[str, str] = {}
-    known_rules = set(ruleset.names()) | {f"{box}.default" for box in config.mailboxes}
-    for index, path in enumerate(case_files(rules_dir)):
-        data, lines = _read_toml(path, index, problems)
-        if data is None or lines is None:
-            continue
-        for key in data:
-            if key != "case":
-                problems.add(index, path, lines.find((key,)),
-                             f"{key}: unknown key (a test file holds [[case]] tables; see rules/README.md)")
-        tables = data.get("case", [])
-        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-            problems.add(index, path, lines.find(("case",)), "case: write test cases as [[case]] tables")
-            continue
-        for i, table in enumerate(tables):
-            case_line = lines.find(("case", i)) or 0
-            label = table.get("name") if isinstance(table.get("name"), str) and table.get("name") else f"#{i + 1}"
-
-            def add(loc: tuple, message: str) -> None:
-                problems.add(index, path, lines.find(("case", i) + tuple(loc)) or case_line,
-                             f"case {label}: " + (f"{_key_text(loc)}: " if loc else "") + message)
-
-            try:
-                model = CaseModel.model_validate(table)
-            except ValidationError as exc:
-                for err in exc.errors():
-                    add(_user_loc(table, tuple(err["loc"])), _pydantic_message(err))
-                continue
-            before = len(problems.items)
-            if model.name in seen:
-                add(("name",), f"duplicate case name (first defined at {seen[model.name]})")
-            seen.setdefault(model.name, f"{path}:{case_line}")
-            if model.mailbox not in config.mailboxes:
-                add(("mailbox",), f"unknown mailbox {model.mailbox!r} (mailboxes: {', '.join(config.mailboxes)})")
-            inline = [k for k in ("from_", "to", "subject", "body", "headers") if getattr(model, k) is not None]
-            raw = b""
-            if model.message is not None:
-                if inline:
-                    add((), "give either message = \"file.eml\" or inline from/to/subject/body/headers, not both")
-                else:
-                    msg_path = path.parent / model.message
-                    try:
-                        raw = msg_path.read_bytes()
-                    except OSError as exc:
-                        add(("message",), f"cannot read {msg_path}: {exc.strerror}")
-            elif "body" not in inline and "subject" not in inline:
-                add((), "a case needs message = \"file.eml\", or an inline subject and/or body")
-            expect = {k: v for k, v in model.expect.model_dump().items() if v is not None}
-            if not expect:
-                add(("expect",), "nothing expected: set at least one of rules, urgency, language, forward, ack, tags")
-            for rule in expect.get("rules", []):
-                if rule not in known_rules:
-                    add(("expect", "rules"), f"unknown rule {rule!r}")
-            levels = config.urgency.levels
-            if "urgency" in expect and expect["urgency"] not in levels:
-                add(("expect", "urgency"), f"unknown urgency {expect['urgency']!r} (levels: {', '.join(levels)})")
-            for team in expect.get("forward", []):
-                if team not in config.teams:
-                    add(("expect", "forward"), f"unknown team {team!r} (teams: {', '.join(config.teams)})")
-            if len(problems.items) > before:
-                continue
-            if model.message is None:
-                raw = build_message(config, model.name, model.mailbox, sender=model.from_, to=model.to,
-                                    subject=model.subject, body=model.body, headers=model.headers)
-            cases.append(RuleTestCase(model.name, f"{path}:{case_line}", model.mailbox, raw, expect))
-    problems.raise_if_any()
-    return cases

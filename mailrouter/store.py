@@ -27,6 +27,7 @@ import secrets
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -59,7 +60,7 @@ from sqlalchemy.exc import IntegrityError
 
 from . import clock
 from .config import ConfigError
-from .model import AuditEvent, KeyUpdates, Outgoing, SourceKey
+from .model import AuditEvent, CaseStatus, KeyUpdates, LedgerState, OutboxState, Outgoing, OutgoingKind, SourceKey
 
 if TYPE_CHECKING:
     from .config import Config
@@ -77,7 +78,7 @@ ledger = Table(
     Column("mailbox", String(100), nullable=False),
     Column("message_id_hash", String(64)),
     Column("raw_sha256", String(64)),
-    Column("state", String(20), nullable=False),  # claimed | decided | filed | duplicate
+    Column("state", String(20), nullable=False),  # LedgerState
     Column("owner", String(100)),
     Column("lease_until", DateTime(timezone=True)),
     Column("case_id", String(32)),
@@ -100,7 +101,7 @@ cases = Table(
     Column("flags", JSON, nullable=False),  # e.g. ["auto-submitted", "parse-defects"]
     Column("encrypted", Boolean, nullable=False, default=False),
     Column("sender_hash", String(64)),
-    Column("status", String(20), nullable=False),  # open | claimed
+    Column("status", String(20), nullable=False),  # CaseStatus
     Column("claimed_by", String(254)),
     Column("claimed_at", DateTime(timezone=True)),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -122,12 +123,12 @@ outbox = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("case_id", String(32), index=True),
-    Column("kind", String(20), nullable=False),
+    Column("kind", String(20), nullable=False),  # OutgoingKind
     Column("message_id", String(300), nullable=False, unique=True),
     Column("envelope_from", String(254), nullable=False),
     Column("recipients", JSON, nullable=False),
     Column("data", LargeBinary, nullable=False),
-    Column("state", String(20), nullable=False),  # pending | sending | sent | failed
+    Column("state", String(20), nullable=False),  # OutboxState
     Column("owner", String(100)),
     Column("lease_until", DateTime(timezone=True)),
     Column("attempts", Integer, nullable=False, default=0),
@@ -210,11 +211,19 @@ class LostClaim(Exception):
     """Another worker took over this message (our lease expired)."""
 
 
+class ClaimStatus(StrEnum):
+    """What :meth:`Store.claim` answers for a source message."""
+
+    CLAIMED = "claimed"  # ours now: process it
+    DONE = "done"  # already decided: just file it
+    BUSY = "busy"  # another worker holds it
+
+
 @dataclass(frozen=True)
 class Claim:
     ledger_id: int
-    status: str  # "claimed" (process it) | "done" (already decided: just file it) | "busy"
-    state: str
+    status: ClaimStatus
+    state: str  # the LedgerState of the row
     case_id: str | None
 
 
@@ -222,7 +231,7 @@ class Claim:
 class OutboxItem:
     id: int
     case_id: str | None
-    kind: str
+    kind: str  # an OutgoingKind value, as stored
     message_id: str
     envelope_from: str
     recipients: list[str]
@@ -358,23 +367,23 @@ class Store:
                         result = conn.execute(
                             insert(ledger).values(
                                 account=key.account, folder=key.folder, uidvalidity=key.uidvalidity,
-                                uid=key.uid, mailbox=mailbox, state="claimed", owner=owner,
+                                uid=key.uid, mailbox=mailbox, state=LedgerState.CLAIMED, owner=owner,
                                 lease_until=now + lease, attempts=1, created_at=now, updated_at=now,
                             )
                         )
                 except Exception:
-                    return Claim(0, "busy", "claimed", None)
-                return Claim(result.inserted_primary_key[0], "claimed", "claimed", None)
-            if row.state != "claimed":
-                return Claim(row.id, "done", row.state, row.case_id)
+                    return Claim(0, ClaimStatus.BUSY, LedgerState.CLAIMED, None)
+                return Claim(result.inserted_primary_key[0], ClaimStatus.CLAIMED, LedgerState.CLAIMED, None)
+            if row.state != LedgerState.CLAIMED:
+                return Claim(row.id, ClaimStatus.DONE, row.state, row.case_id)
             if row.owner == owner or _aware(row.lease_until) < now:
                 conn.execute(
                     update(ledger).where(ledger.c.id == row.id).values(
                         owner=owner, lease_until=now + lease, attempts=row.attempts + 1, updated_at=now
                     )
                 )
-                return Claim(row.id, "claimed", "claimed", None)
-            return Claim(row.id, "busy", "claimed", None)
+                return Claim(row.id, ClaimStatus.CLAIMED, LedgerState.CLAIMED, None)
+            return Claim(row.id, ClaimStatus.BUSY, LedgerState.CLAIMED, None)
 
     def _ledger_row(self, conn: Connection, key: SourceKey, lock: bool = False):
         query = select(ledger).where(
@@ -410,7 +419,7 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(
                 update(ledger).where(and_(ledger.c.id == ledger_id, ledger.c.owner == owner)).values(
-                    state="duplicate", case_id=case_id, message_id_hash=message_id_hash,
+                    state=LedgerState.DUPLICATE, case_id=case_id, message_id_hash=message_id_hash,
                     raw_sha256=raw_sha256, lease_until=None, updated_at=now,
                 )
             )
@@ -420,8 +429,8 @@ class Store:
     def mark_filed(self, ledger_id: int) -> None:
         with self.engine.begin() as conn:
             conn.execute(
-                update(ledger).where(and_(ledger.c.id == ledger_id, ledger.c.state == "decided"))
-                .values(state="filed", updated_at=utcnow())
+                update(ledger).where(and_(ledger.c.id == ledger_id, ledger.c.state == LedgerState.DECIDED))
+                .values(state=LedgerState.FILED, updated_at=utcnow())
             )
 
     def release_claim(self, ledger_id: int, owner: str) -> None:
@@ -429,7 +438,7 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(
                 update(ledger).where(and_(ledger.c.id == ledger_id, ledger.c.owner == owner,
-                                          ledger.c.state == "claimed"))
+                                          ledger.c.state == LedgerState.CLAIMED))
                 .values(lease_until=utcnow(), updated_at=utcnow())
             )
 
@@ -470,8 +479,8 @@ class Store:
         with self.engine.begin() as conn:
             result = conn.execute(
                 update(ledger)
-                .where(and_(ledger.c.id == ledger_id, ledger.c.owner == owner, ledger.c.state == "claimed"))
-                .values(state="decided", case_id=case.id, message_id_hash=message_id_hash,
+                .where(and_(ledger.c.id == ledger_id, ledger.c.owner == owner, ledger.c.state == LedgerState.CLAIMED))
+                .values(state=LedgerState.DECIDED, case_id=case.id, message_id_hash=message_id_hash,
                         raw_sha256=raw_sha256, lease_until=None, updated_at=now)
             )
             if result.rowcount != 1:
@@ -484,7 +493,8 @@ class Store:
                 insert(cases).values(
                     id=case.id, tag=case.tag, mailbox=case.mailbox, urgency=case.urgency,
                     language=case.language, tags=case.tags, rules=case.rules, flags=case.flags,
-                    encrypted=case.encrypted, sender_hash=case.sender_hash, status="open", created_at=now,
+                    encrypted=case.encrypted, sender_hash=case.sender_hash, status=CaseStatus.OPEN,
+                    created_at=now,
                 )
             )
             for ev in events:
@@ -494,7 +504,7 @@ class Store:
                 conn.execute(insert(audit).values(case_id=other_id, at=now, stage=ev.stage,
                                                   event=ev.event, detail=ev.detail))
             for out in outgoing:
-                if out.kind == "alert" and self._queued(conn, out.message_id):
+                if out.kind == OutgoingKind.ALERT and self._queued(conn, out.message_id):
                     continue  # the same alert (e.g. a rotation gap this hour) is already on its way
                 self._enqueue(conn, out, case.id, now)
             if ack_rate_key:
@@ -511,7 +521,7 @@ class Store:
         conn.execute(
             insert(outbox).values(
                 case_id=case_id, kind=out.kind, message_id=out.message_id, envelope_from=out.envelope_from,
-                recipients=list(out.recipients), data=out.data, state="pending", attempts=0,
+                recipients=list(out.recipients), data=out.data, state=OutboxState.PENDING, attempts=0,
                 next_attempt_at=now + timedelta(seconds=out.delay_seconds), alerted=False, created_at=now,
             )
         )
@@ -542,12 +552,12 @@ class Store:
                                                                     outbox.c.kind.in_(list(kinds))))).scalar()
 
     def _claim_case(self, conn: Connection, case_id: str, by: str, via: str, now: datetime) -> bool:
-        done = conn.execute(update(cases).where(and_(cases.c.id == case_id, cases.c.status == "open"))
-                            .values(status="claimed", claimed_by=by, claimed_at=now))
+        done = conn.execute(update(cases).where(and_(cases.c.id == case_id, cases.c.status == CaseStatus.OPEN))
+                            .values(status=CaseStatus.CLAIMED, claimed_by=by, claimed_at=now))
         cancelled = conn.execute(update(outbox).where(and_(outbox.c.case_id == case_id,
-                                                           outbox.c.kind == "escalation",
-                                                           outbox.c.state == "pending"))
-                                 .values(state="cancelled", lease_until=None))
+                                                           outbox.c.kind == OutgoingKind.ESCALATION,
+                                                           outbox.c.state == OutboxState.PENDING))
+                                 .values(state=OutboxState.CANCELLED, lease_until=None))
         conn.execute(insert(audit).values(
             case_id=case_id, at=now, stage="claim",
             event="claimed" if done.rowcount else "claimed again (already claimed)",
@@ -566,8 +576,8 @@ class Store:
         with self.engine.begin() as conn:
             result = conn.execute(
                 update(ledger)
-                .where(and_(ledger.c.id == ledger_id, ledger.c.owner == owner, ledger.c.state == "claimed"))
-                .values(state="decided", case_id=case_id, message_id_hash=message_id_hash,
+                .where(and_(ledger.c.id == ledger_id, ledger.c.owner == owner, ledger.c.state == LedgerState.CLAIMED))
+                .values(state=LedgerState.DECIDED, case_id=case_id, message_id_hash=message_id_hash,
                         raw_sha256=raw_sha256, lease_until=None, updated_at=now))
             if result.rowcount != 1:
                 raise LostClaim(f"ledger row {ledger_id} no longer claimed by {owner}")
@@ -663,8 +673,8 @@ class Store:
         """
         now = utcnow()
         due = or_(
-            and_(outbox.c.state == "pending", outbox.c.next_attempt_at <= now),
-            and_(outbox.c.state == "sending", outbox.c.lease_until < now),
+            and_(outbox.c.state == OutboxState.PENDING, outbox.c.next_attempt_at <= now),
+            and_(outbox.c.state == OutboxState.SENDING, outbox.c.lease_until < now),
         )
         with self.engine.begin() as conn:
             query = select(outbox).where(due).order_by(outbox.c.id).limit(limit)
@@ -675,7 +685,7 @@ class Store:
                 return []
             conn.execute(
                 update(outbox).where(outbox.c.id.in_([r.id for r in rows]))
-                .values(state="sending", owner=owner, lease_until=now + lease)
+                .values(state=OutboxState.SENDING, owner=owner, lease_until=now + lease)
             )
         return [
             OutboxItem(r.id, r.case_id, r.kind, r.message_id, r.envelope_from, list(r.recipients),
@@ -690,9 +700,9 @@ class Store:
         with self.engine.begin() as conn:
             row = conn.execute(select(outbox.c.case_id, outbox.c.kind, outbox.c.recipients)
                                .where(outbox.c.id == item_id)).first()
-            values: dict[str, Any] = {"state": "sent", "sent_at": now, "lease_until": None,
+            values: dict[str, Any] = {"state": OutboxState.SENT, "sent_at": now, "lease_until": None,
                                       "attempts": outbox.c.attempts + 1, "last_error": None}
-            if row and row.kind == "ack":
+            if row and row.kind == OutgoingKind.ACK:
                 values.update(data=b"", recipients=[])
             conn.execute(update(outbox).where(outbox.c.id == item_id).values(**values))
             if row and row.case_id:
@@ -703,7 +713,7 @@ class Store:
     def mark_retry(self, item_id: int, error: str, next_at: datetime, alerted: bool) -> None:
         with self.engine.begin() as conn:
             conn.execute(update(outbox).where(outbox.c.id == item_id).values(
-                state="pending", next_attempt_at=next_at, lease_until=None, last_error=error,
+                state=OutboxState.PENDING, next_attempt_at=next_at, lease_until=None, last_error=error,
                 attempts=outbox.c.attempts + 1, alerted=alerted))
 
     def mark_failed(self, item_id: int, error: str) -> None:
@@ -711,7 +721,7 @@ class Store:
         with self.engine.begin() as conn:
             row = conn.execute(select(outbox.c.case_id, outbox.c.kind).where(outbox.c.id == item_id)).first()
             conn.execute(update(outbox).where(outbox.c.id == item_id).values(
-                state="failed", lease_until=None, last_error=error, attempts=outbox.c.attempts + 1,
+                state=OutboxState.FAILED, lease_until=None, last_error=error, attempts=outbox.c.attempts + 1,
                 alerted=True))
             if row and row.case_id:
                 conn.execute(insert(audit).values(case_id=row.case_id, at=now, stage="deliver",
@@ -730,7 +740,7 @@ class Store:
         """Erase the bytes and recipients of mail sent longer ago than ``older_than``; keep
         the row (its Message-ID still deduplicates, the audit trail still refers to it)."""
         with self.engine.begin() as conn:
-            return conn.execute(update(outbox).where(and_(outbox.c.state == "sent",
+            return conn.execute(update(outbox).where(and_(outbox.c.state == OutboxState.SENT,
                                                           outbox.c.sent_at < utcnow() - older_than,
                                                           or_(outbox.c.data != b"",
                                                               cast(outbox.c.recipients, Text) != "[]")))
@@ -739,8 +749,8 @@ class Store:
     def requeue_failed(self) -> int:
         """Operator action after fixing a permanent failure (e.g. a staff address)."""
         with self.engine.begin() as conn:
-            return conn.execute(update(outbox).where(outbox.c.state == "failed").values(
-                state="pending", next_attempt_at=utcnow(), alerted=False)).rowcount
+            return conn.execute(update(outbox).where(outbox.c.state == OutboxState.FAILED).values(
+                state=OutboxState.PENDING, next_attempt_at=utcnow(), alerted=False)).rowcount
 
     def outbox_counts(self) -> dict[str, int]:
         """Mail by state; 'pending' is split into 'retrying' (failed before),
@@ -748,11 +758,11 @@ class Store:
         now = utcnow()
         counts: dict[str, int] = {}
         with self.engine.connect() as conn:
-            for state, n in conn.execute(select(outbox.c.state, func.count()).where(outbox.c.state != "pending")
-                                         .group_by(outbox.c.state)):
+            for state, n in conn.execute(select(outbox.c.state, func.count())
+                                         .where(outbox.c.state != OutboxState.PENDING).group_by(outbox.c.state)):
                 counts[state] = n
             for attempts, next_at in conn.execute(select(outbox.c.attempts, outbox.c.next_attempt_at)
-                                                  .where(outbox.c.state == "pending")):
+                                                  .where(outbox.c.state == OutboxState.PENDING)):
                 state = "retrying" if attempts else "due" if _aware(next_at) <= now else "scheduled"
                 counts[state] = counts.get(state, 0) + 1
         return counts
@@ -791,7 +801,8 @@ class Store:
 
     def open_cases(self) -> list[Any]:
         with self.engine.connect() as conn:
-            return conn.execute(select(cases).where(cases.c.status == "open").order_by(cases.c.created_at)).fetchall()
+            return conn.execute(select(cases).where(cases.c.status == CaseStatus.OPEN)
+                                .order_by(cases.c.created_at)).fetchall()
 
     def all_cases(self) -> list[Any]:
         with self.engine.connect() as conn:

@@ -15,9 +15,10 @@ import pytest
 from mailfactory import REPO
 from mailrouter.config import load_config
 from mailrouter.lexicon import load_lexicons
+from mailrouter.regex_safety import compile_regex, regex_risk
 from mailrouter.routing import Rule, RuleSet
-from mailrouter.rules import (RulesError, compile_regex, load_cases, load_policy, load_rules, regex_risk,
-                              source_digest)
+from mailrouter.rule_tests import load_cases
+from mailrouter.rules import RulesError, load_policy, load_rules, source_digest
 
 DATA = Path(__file__).parent / "testdata" / "rules"
 BAD = sorted(p for p in DATA.iterdir() if p.is_dir() and p.name.startswith("bad-"))

@@ -22,7 +22,7 @@ from email.utils import format_datetime, formataddr
 from datetime import datetime, timezone
 
 from .headers import check_header_block, clean_header_value, safe_address, safe_message_id
-from ..model import Decision, Facts, Outgoing, Parsed
+from ..model import Decision, Facts, Outgoing, OutgoingKind, Parsed
 
 SMTP_POLICY = SMTP.clone(max_line_length=78)
 
@@ -80,7 +80,7 @@ OUTGOING_HEADERS = frozenset({
 })
 
 
-def to_outgoing(kind: str, msg: EmailMessage, envelope_from: str, recipients: list[str],
+def to_outgoing(kind: OutgoingKind, msg: EmailMessage, envelope_from: str, recipients: list[str],
                 delay_seconds: float = 0.0) -> Outgoing:
     """Serialise, then verify the header block: raises UnsafeHeaders rather than queue an injected header."""
     data = msg.as_bytes(policy=SMTP_POLICY)
@@ -90,7 +90,7 @@ def to_outgoing(kind: str, msg: EmailMessage, envelope_from: str, recipients: li
 
 def compose_ack(case: CaseRef, parsed: Parsed, facts: Facts, subject: str, body: str, domain: str) -> Outgoing | None:
     msg = ack_message(case, parsed, facts, subject, body, domain)
-    return None if msg is None else to_outgoing("ack", msg, "", [str(msg["To"])])
+    return None if msg is None else to_outgoing(OutgoingKind.ACK, msg, "", [str(msg["To"])])
 
 
 RTL_LANGUAGES = {"ar", "fa", "ur", "ps", "he", "yi", "ckb", "ug", "sd", "dv", "ku-arab", "arz", "prs"}
@@ -250,4 +250,4 @@ def compose_alert(key: str, subject: str, body: str, operators: list[str], alert
     msg["Auto-Submitted"] = "auto-generated"
     msg.set_content(body, charset="utf-8", cte="quoted-printable")
     # Alerts use a null envelope sender: a bounce of an alert must not create more mail.
-    return Outgoing("alert", msg_id, "", tuple(operators), bytes(msg))
+    return Outgoing(OutgoingKind.ALERT, msg_id, "", tuple(operators), bytes(msg))

@@ -16,7 +16,7 @@ from email.message import EmailMessage
 from .compose import SMTP_POLICY, CaseRef, compose_alert, notice_message, to_outgoing
 from ..config import Config
 from ..crypto import CryptoError
-from ..model import AuditEvent, Decision, Facts, Outgoing
+from ..model import AuditEvent, Decision, Facts, Outgoing, OutgoingKind
 
 KEY_CHECK_INTERVAL = 600.0  # seconds between checks of the staff keys' usability
 
@@ -112,17 +112,17 @@ class Sealer:
         neutral = neutral_subject if neutral_subject is not None else str(ack["Subject"])
         fpr = facts.crypto.sender_key_fingerprint
         if self.crypto is None or not fpr:
-            return to_outgoing("ack", self._plain_ack(ack, facts, neutral), "", to), \
+            return to_outgoing(OutgoingKind.ACK, self._plain_ack(ack, facts, neutral), "", to), \
                 "none (no key known for the sender)"
         policy = self.config.crypto.outer_metadata if self.config.crypto else "none"
         try:
             sealed = seal(ack, self.crypto, [fpr], self.service_key(case.mailbox),
                           subject="..." if policy == "none" else neutral,
                           keep=() if policy == "none" else ("X-Mailrouter-Case",))
-            return to_outgoing("ack", sealed, "", to), "encrypted to the sender's key"
+            return to_outgoing(OutgoingKind.ACK, sealed, "", to), "encrypted to the sender's key"
         except CryptoError as exc:
             # The acknowledgement holds no content of the sender's; plaintext is acceptable.
-            return to_outgoing("ack", self._plain_ack(ack, facts, neutral), "", to), \
+            return to_outgoing(OutgoingKind.ACK, self._plain_ack(ack, facts, neutral), "", to), \
                 f"plaintext: could not encrypt ({exc.reason})"
 
     @staticmethod
@@ -152,7 +152,8 @@ class Sealer:
         return facts.crypto.encrypted or self.config.crypto.encrypt_all_forwards
 
     def forward(self, forward, facts: Facts, decision: Decision, case: CaseRef, recipients: list[str],
-                      kind: str = "forward", delay: float = 0.0) -> tuple[list[Outgoing], list[AuditEvent]]:
+                kind: OutgoingKind = OutgoingKind.FORWARD,
+                delay: float = 0.0) -> tuple[list[Outgoing], list[AuditEvent]]:
         """Encrypted forward to staff with usable keys; a content-free notice and an
         operator alert for the others. Never plaintext when encryption is required."""
         envelope = self.config.service.alert_from
@@ -185,7 +186,8 @@ class Sealer:
             key_problem = problem == "no usable pinned key" or "recipient key" in problem or "no public key" in problem
             notice = notice_message(case, decision, keyless, self.config.service.domain, problem,
                                     kind=f"{forward_kind(forward)}-notice", key_problem=key_problem)
-            out.append(to_outgoing("notice" if kind == "forward" else kind, notice, envelope, keyless, delay))
+            out.append(to_outgoing(OutgoingKind.NOTICE if kind == OutgoingKind.FORWARD else kind, notice, envelope,
+                                   keyless, delay))
             alert = compose_alert(
                 f"keyless:{case.id}:{forward_kind(forward)}", f"case {case.tag}: staff without a usable key",
                 f"Case {case.tag} ({case.mailbox}, {decision.urgency}) could not be sent encrypted to: "
@@ -195,9 +197,9 @@ class Sealer:
                 + ("Fix: pin a valid encryption key (staff.<id>.key) and import it; run 'mailrouter check'.\n"
                    if key_problem else "Fix: see the reason above; run 'mailrouter check'.\n"),
                 self.config.service.operators, self.config.service.alert_from, self.config.service.domain)
-            if kind == "escalation":
+            if kind == OutgoingKind.ESCALATION:
                 # Raised when the step is due, and cancelled with it by a claim.
-                alert = replace(alert, kind="escalation", delay_seconds=delay)
+                alert = replace(alert, kind=OutgoingKind.ESCALATION, delay_seconds=delay)
             out.append(alert)
             events.append(AuditEvent("forward", "staff without usable key got a notice only",
                                      {"staff": staff_ids, "problem": problem}))
