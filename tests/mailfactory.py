@@ -15,6 +15,30 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# The emergency mailbox's rotation in the on-call tests: Chen first, Bola second, escalation at 5 and 15 min.
+ROTATION = """
+[rotations.emergency]
+timezone = "UTC"
+
+[[rotations.emergency.layers]]
+name = "primary"
+members = ["chen"]
+start = "2026-01-05T09:00"
+handoff_every = "7d"
+
+[[rotations.emergency.layers]]
+name = "secondary"
+members = ["bola"]
+start = "2026-01-05T09:00"
+handoff_every = "7d"
+
+[escalation.critical]
+steps = [
+  { after_minutes = 5, notify = "next_layer" },
+  { after_minutes = 15, notify = "everyone" },
+]
+"""
+
 ADDRESSES = {"humanrights": "talktohumanrights@example.org", "emergency": "emergency@example.org"}
 
 

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from mailfactory import ROTATION as ROTATION_CHEN_FIRST
 from mailfactory import client_mail
 from mailrouter.config import load_config
 from mailrouter.store import Store
@@ -29,28 +30,7 @@ from test_e2e_pgp import FPR, KEYS, gpg, pgp_config, pgp_homes  # noqa: F401 - f
 ALICE = "alice@staff.example.org"
 MTA = "mx.example.org"
 
-ROTATION = """
-[rotations.emergency]
-timezone = "UTC"
-
-[[rotations.emergency.layers]]
-name = "primary"
-members = ["alice"]
-start = "2026-01-05T09:00"
-handoff_every = "7d"
-
-[[rotations.emergency.layers]]
-name = "secondary"
-members = ["bola"]
-start = "2026-01-05T09:00"
-handoff_every = "7d"
-
-[escalation.critical]
-steps = [
-  { after_minutes = 5, notify = "next_layer" },
-  { after_minutes = 15, notify = "everyone" },
-]
-"""
+ROTATION = ROTATION_CHEN_FIRST.replace('members = ["chen"]', 'members = ["alice"]')  # Alice (a key) on call
 
 
 def claims_config(tmp_path, dovecot, smtp_sink, homes, authentication: str = ""):

@@ -11,33 +11,11 @@ import signal
 import subprocess
 import sys
 
-from mailfactory import REPO, client_mail, write_config
+from mailfactory import REPO, ROTATION, client_mail, write_config
 from mailrouter.config import load_config
 from mailrouter.store import Store
 from test_e2e import by_kind, run_once
 
-ROTATION = """
-[rotations.emergency]
-timezone = "UTC"
-
-[[rotations.emergency.layers]]
-name = "primary"
-members = ["chen"]
-start = "2026-01-05T09:00"
-handoff_every = "7d"
-
-[[rotations.emergency.layers]]
-name = "secondary"
-members = ["bola"]
-start = "2026-01-05T09:00"
-handoff_every = "7d"
-
-[escalation.critical]
-steps = [
-  { after_minutes = 5, notify = "next_layer" },
-  { after_minutes = 15, notify = "everyone" },
-]
-"""
 
 
 # Claims by mail must be authenticated: these tests use the operator MTA's DMARC result

@@ -4,34 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from mailfactory import write_config
+from mailfactory import ROTATION, write_config
 from mailrouter.outgoing.compose import CaseRef
 from mailrouter.config import load_config
 from mailrouter.model import Decision
 from mailrouter.outgoing.recipients import escalation_plan, initial_targets
 
-ROTATION = """
-[rotations.emergency]
-timezone = "UTC"
-
-[[rotations.emergency.layers]]
-name = "primary"
-members = ["chen"]
-start = "2026-01-05T09:00"
-handoff_every = "7d"
-
-[[rotations.emergency.layers]]
-name = "secondary"
-members = ["bola"]
-start = "2026-01-05T09:00"
-handoff_every = "7d"
-
-[escalation.critical]
-steps = [
-  { after_minutes = 5, notify = "next_layer" },
-  { after_minutes = 15, notify = "everyone" },
-]
-"""
 NOW = datetime(2026, 12, 2, 3, 0, tzinfo=timezone.utc)
 CRITICAL = Decision(urgency="critical", language="en", forward_teams=["emergency"])
 
