@@ -1,0 +1,2073 @@
+"""OpenPGP for mailrouter: decrypt, verify, encrypt, and sender/staff key handling.
+
+This is the only module of the project that imports :mod:`gnupg`. Everything it
+gives back is plain data (``CryptoFacts``, ``Signature`` from :mod:`.model`, and the
+small dataclasses below) or bytes held in memory.
+
+Guarantees
+----------
+* **Nothing decrypted touches disk.** Ciphertext goes to gpg on stdin, plaintext
+  comes back on stdout into memory. Detached signatures (which can be decrypted
+  content, in signed-then-encrypted mail) are handed to gpg over an inherited
+  pipe (``--enable-special-filenames``, ``-&FD``), never through a temporary file.
+  Nothing here logs message content, addresses or subjects, and python-gnupg's own
+  logger (which logs gpg's stderr, including user IDs and literal-data file names,
+  at DEBUG) is raised to ERROR on import.
+* **No network.** gpg runs with ``--disable-dirmngr --no-auto-key-retrieve
+  --no-auto-key-locate --no-auto-key-import``.
+* **Bounded work.** gpg gets ``--max-output``; the bytes read back are counted too
+  (the process is killed past the limit), and a watchdog kills gpg after
+  ``timeout_s``, which also bounds all the gpg calls for one message together.
+  A non-zero exit status is a failure even where python-gnupg reports ``ok``
+  (it does, for instance, when ``--max-output`` was hit). The MIME walker
+  (``_Entity``) keeps spans of the message, not copies, and stops at the limits
+  of :mod:`.limits` (size, depth, parts, header block) and at a bound on the
+  bytes it scans for delimiters; every text scan is linear. Past a limit
+  :meth:`Crypto.open_message` returns the reason as ``CryptoFacts.error``
+  ("could not process OpenPGP: more than 500 MIME parts").
+* **Passphrases.** The service passphrase is given to gpg per call
+  (``--pinentry-mode loopback``, on stdin); the service home's ``gpg-agent.conf``
+  is set to ``default-cache-ttl 0`` / ``max-cache-ttl 0`` so the agent keeps
+  nothing. The passphrase is never logged and never part of a ``repr``.
+* **Never raises to the pipeline.** :meth:`Crypto.open_message` always returns a
+  :class:`DecryptResult`; failures are content-free strings in
+  ``CryptoFacts.error``. :meth:`Crypto.encrypt_entity` raises only
+  :class:`CryptoError` (content-free reason) so the caller can refuse to send.
+
+Two keyrings
+------------
+``home`` (the *service home*) holds the service secret keys and the pinned staff
+public keys. ``correspondents_home`` holds only public keys learned from mail
+(attached ``application/pgp-keys`` parts, ``.asc`` key attachments, ``Autocrypt``
+headers), imported with ``import-minimal`` and an import filter that keeps only
+the user ID whose address is the sender's, and only when such a user ID exists.
+Those keys get no ownertrust: they mean "this address sent us this key", no more.
+
+Decryption runs in two gpg processes: the service home only strips the
+encryption layer (``--decrypt --unwrap``, output bounded by the ciphertext size),
+then the correspondents home (which holds no secret key at all) decompresses,
+outputs the literal data and verifies any signature. So signatures are checked
+against correspondents' keys, and no secret key is reachable while untrusted,
+decompressed data is parsed.
+
+Signature semantics (``model.Signature``)
+-----------------------------------------
+``status`` says what the cryptography says about the signature; whether the
+signer is the sender is a separate flag, so rules can tell "good signature by the
+sender" (``status == "valid" and signer_uid_matches_sender``) from "good signature
+by someone else" (``status == "valid" and not signer_uid_matches_sender``).
+
+* ``none``         no signature covering the message.
+* ``valid``        good signature by a key that is neither expired nor revoked.
+* ``invalid``      the signature does not match the data (tampered), or the
+                   signature itself has expired.
+* ``unknown_key``  we hold no public key for the signer (``fingerprint`` is the
+                   issuer fingerprint from the signature, or its 16-hex key ID).
+* ``expired_key``  good signature, but the signing key has expired.
+* ``revoked_key``  good signature, but the signing key is revoked.
+* ``error``        the signature could not be checked (unsupported algorithm,
+                   malformed signature part, gpg failure).
+
+``fingerprint`` is the signer's primary-key fingerprint when known.
+``signer_uid_matches_sender`` is True only when the signing key (valid, expired
+or revoked) has a non-revoked user ID whose addr-spec equals, case-insensitively,
+every From address we know for the message: the ``sender`` given by the caller
+and, when the decrypted payload carries protected headers, the protected From.
+
+Only signatures that cover the whole message (top level, or the whole decrypted
+payload) count. When a message carries several: an ``invalid`` one wins (tamper
+evidence is never hidden); otherwise signatures over the plaintext (inside the
+encryption) are preferred over a signature over the ciphertext
+(encrypted-then-signed), and among those the best in the order valid+matching,
+valid, expired_key, revoked_key, unknown_key, error.
+
+Keys learned from the same message are imported *before* verification, so a
+first message from a Thunderbird, K-9, Delta Chat or Proton user verifies as
+``valid``: that is trust on first use, as strong as "the holder of the key in
+this mail signed it", not proof of identity.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import email
+import email.policy
+import html as _html
+import itertools
+import logging
+import mimetypes
+import os
+import re
+import shutil
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+from email.message import EmailMessage, Message
+from email.utils import getaddresses, parseaddr
+from pathlib import Path
+
+import gnupg
+
+from ..limits import MAX_DEPTH, MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_PARTS
+from ..model import CryptoFacts, Signature
+
+log = logging.getLogger("mailrouter.crypto")  # the name it had before the split
+
+# python-gnupg logs every stderr line of gpg at DEBUG (user IDs, literal data file
+# names) and the first bytes of verified data: none of that may reach our logs.
+logging.getLogger("gnupg").setLevel(logging.ERROR)
+
+__all__ = [
+    "Crypto",
+    "CryptoError",
+    "DecryptResult",
+    "KeyInfo",
+    "KeyProblem",
+    "passphrase_from",
+]
+
+
+class CryptoError(Exception):
+    """A content-free reason why an OpenPGP operation was refused or failed."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class DecryptResult:
+    """What :meth:`Crypto.open_message` found out about a message.
+
+    ``inner`` is the readable message (bytes, in memory only) when the message
+    arrived encrypted and could be decrypted, else ``None``:
+
+    * PGP/MIME: the outer header fields (minus ``Content-*``/``MIME-Version``)
+      with the protected header fields of the decrypted payload replacing theirs
+      (RFC 9788 ``hp=`` and ``protected-headers="v1"``, plus Enigmail's legacy
+      ``text/rfc822-headers`` part, which is removed), then the decrypted entity.
+      RFC 9788 legacy display elements are removed from the body parts.
+    * inline PGP: the outer header fields and a new ``text/plain`` body with the
+      decrypted text (``multipart/mixed`` when decrypted attachments or text
+      outside the armoured block are present).
+
+    ``notes`` are short, content-free remarks for the case's audit trail
+    (e.g. ``"sender key imported from Autocrypt header"``).
+    ``imported_keys`` lists the fingerprints imported into the correspondents
+    keyring while opening this message.
+    """
+
+    crypto: CryptoFacts
+    inner: bytes | None = None
+    notes: list[str] = field(default_factory=list)
+    imported_keys: list[str] = field(default_factory=list)
+    sender_keys: list[str] = field(default_factory=list)  # usable encryption keys of the sender, oldest first
+
+
+@dataclass(frozen=True)
+class KeyProblem:
+    """A problem with a configured key, for ``mailrouter check``."""
+
+    who: str  # "service key" or "staff <name>"
+    fingerprint: str
+    problem: str  # missing | no_secret_key | expired | expires_soon | revoked | no_encryption_key | no_signing_key | bad_passphrase | invalid
+    severity: str  # "error" | "warning"
+    message: str  # what is wrong (content-free)
+    fix: str  # how to fix it
+
+    def __str__(self) -> str:  # what `check` prints
+        return f"{self.severity}: {self.who} {self.fingerprint}: {self.message}. Fix: {self.fix}"
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """One key of a keyring (parsed from gpg's colon listing)."""
+
+    fingerprint: str
+    validity: str  # gpg validity letter: "e" expired, "r" revoked, "i" invalid, "d" disabled, ...
+    created: int
+    expires: int | None
+    capabilities: str  # gpg's "key capabilities": upper case = usable for the whole key
+    uids: tuple[tuple[str, str], ...]  # (validity, user id)
+    has_secret: bool = False
+    secret_encryption: bool = False  # a usable secret encryption (sub)key is present
+    secret_signing: bool = False
+    encryption_expires: int | None = None  # latest expiry of the usable encryption (sub)keys; None = never
+
+    @property
+    def expired(self) -> bool:
+        return self.validity == "e" or (self.expires is not None and self.expires <= time.time())
+
+    @property
+    def revoked(self) -> bool:
+        return self.validity == "r"
+
+    @property
+    def can_encrypt(self) -> bool:
+        return "E" in self.capabilities and not (self.expired or self.revoked or self.validity in ("i", "d"))
+
+    @property
+    def can_sign(self) -> bool:
+        return "S" in self.capabilities and not (self.expired or self.revoked or self.validity in ("i", "d"))
+
+    def addresses(self) -> set[str]:
+        """addr-specs of the non-revoked user IDs, lower-cased."""
+        out = set()
+        for validity, uid in self.uids:
+            # a revoked key marks all its user IDs "r": only skip user IDs revoked on their own
+            if validity == "i" or (validity == "r" and not self.revoked):
+                continue
+            addr = _uid_address(uid)
+            if addr:
+                out.add(addr)
+        return out
+
+
+def passphrase_from(env_var: str | None = None, file: str | os.PathLike | None = None) -> str | None:
+    """Read the service key passphrase from an environment variable or a file.
+
+    A file's content is stripped of its trailing newline. Returns None when
+    neither is set. Raises CryptoError (never showing the value) when a named
+    source is missing or the passphrase contains a line break.
+    """
+    value: str | None = None
+    if env_var:
+        if env_var not in os.environ:
+            raise CryptoError(f"passphrase environment variable {env_var} is not set")
+        value = os.environ[env_var]
+    elif file:
+        try:
+            value = Path(file).read_text(encoding="utf-8").rstrip("\r\n")
+        except OSError as exc:
+            raise CryptoError(f"cannot read passphrase file {file}: {exc.strerror}") from None
+    if value is not None and any(c in value for c in "\r\n\x00"):
+        raise CryptoError("the passphrase contains a line break or NUL, which gpg cannot take on a pipe")
+    return value or None
+
+
+# --------------------------------------------------------------------------
+# Raw MIME handling: slices of the original bytes, never re-serialised.
+# --------------------------------------------------------------------------
+
+_EOL = re.compile(rb"\r?\n")
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_TRACE_HEADERS = frozenset(
+    {
+        "received",
+        "return-path",
+        "delivered-to",
+        "x-original-to",
+        "authentication-results",
+        "arc-seal",
+        "arc-message-signature",
+        "arc-authentication-results",
+        "dkim-signature",
+        "received-spf",
+        "mime-version",
+        "hp-outer",
+    }
+)
+
+
+def _crlf(data: bytes) -> bytes:
+    """Line endings to CRLF (RFC 3156 canonical form); lone CRs are left alone."""
+    return _EOL.sub(b"\r\n", data)
+
+
+def _header_fields(block: bytes) -> list[tuple[str, bytes]]:
+    """Header block -> [(lower-case name, raw field with its continuation lines, CRLF-joined)]."""
+    fields: list[tuple[str, list[bytes]]] = []
+    for line in _EOL.split(block):
+        if line[:1] in (b" ", b"\t"):
+            if fields:
+                fields[-1][1].append(line)
+            continue
+        if b":" in line:
+            name = line.split(b":", 1)[0].strip().decode("ascii", "replace").lower()
+            if name:
+                fields.append((name, [line]))
+    return [(name, b"\r\n".join(lines)) for name, lines in fields]
+
+
+class _TooCostly(Exception):
+    """A message is past a structural limit or the time budget (content-free reason)."""
+
+
+class _Limits:
+    """What one tree of entities may cost: parts, depth, bytes scanned for delimiters, time."""
+
+    def __init__(self, size: int, deadline: float | None):
+        self.deadline = deadline
+        self.parts = 1
+        self.scan_left = 10 * size + (1 << 20)  # each nesting level rescans its body: at most ~10 levels' worth
+
+    def check_time(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise _TooCostly("took longer than the time limit")
+
+    def split(self, depth: int, scanned: int) -> int:
+        """Account for splitting an entity at ``depth`` into children; how many more parts may come."""
+        if depth >= MAX_DEPTH:
+            raise _TooCostly(f"MIME nesting deeper than {MAX_DEPTH} levels")
+        self.scan_left -= scanned
+        if self.scan_left < 0:
+            raise _TooCostly("MIME structure too costly to walk")
+        self.check_time()
+        return MAX_PARTS - self.parts
+
+    def add_parts(self, n: int) -> None:
+        self.parts += n
+        if self.parts > MAX_PARTS:
+            raise _TooCostly(f"more than {MAX_PARTS} MIME parts")
+
+
+class _Entity:
+    """A MIME entity: a span of the message's bytes (never copied, never re-serialised),
+    with lazily split children, bounded by the limits of mailrouter.limits."""
+
+    def __init__(self, raw: bytes, deadline: float | None = None, *, _span: tuple[int, int] | None = None,
+                 _limits: _Limits | None = None, _depth: int = 0):
+        self._buf = raw
+        self._start, self._end = start, end = _span or (0, len(raw))
+        self.limits = _limits or _Limits(len(raw), deadline)
+        self.depth = _depth
+        if raw.startswith(b"\r\n", start, end):
+            header_end, self._body_start = start, start + 2
+        elif raw.startswith(b"\n", start, end):
+            header_end, self._body_start = start, start + 1
+        else:
+            m = _HEADER_END.search(raw, start, min(end, start + MAX_HEADER_BYTES + 4))
+            header_end, self._body_start = (m.start(), m.end()) if m else (end, end)
+        if header_end - start > MAX_HEADER_BYTES:
+            raise _TooCostly(f"MIME header block larger than {MAX_HEADER_BYTES >> 10} KB")
+        self.header_block = raw[start:header_end]
+        try:
+            self.msg: Message = email.message_from_bytes(
+                self.header_block + b"\r\n\r\n", policy=email.policy.compat32
+            )
+            self.ctype = self.msg.get_content_type().lower()
+        except Exception:  # hostile headers
+            self.msg = Message()
+            self.ctype = "text/plain"
+        self._parts: list[_Entity] | None = None
+
+    @property
+    def raw(self) -> bytes:
+        return self._buf[self._start : self._end]
+
+    @property
+    def body(self) -> bytes:
+        return self._buf[self._body_start : self._end]
+
+    def prefix(self, n: int) -> bytes:
+        return self._buf[self._start : min(self._end, self._start + n)]
+
+    @property
+    def deadline(self) -> float | None:
+        return self.limits.deadline
+
+    def param(self, name: str, header: str = "content-type") -> str | None:
+        try:
+            value = self.msg.get_param(name, header=header)
+        except Exception:
+            return None
+        if value is None or isinstance(value, bool):
+            return None
+        if isinstance(value, tuple):  # RFC 2231
+            try:
+                value = email.utils.collapse_rfc2231_value(value)
+            except Exception:
+                return None
+        return str(value).strip()
+
+    def get(self, name: str) -> str | None:
+        try:
+            value = self.msg.get(name)
+        except Exception:
+            return None
+        return None if value is None else str(value)
+
+    def get_all(self, name: str) -> list[str]:
+        try:
+            return [str(v) for v in (self.msg.get_all(name) or [])]
+        except Exception:
+            return []
+
+    @property
+    def is_multipart(self) -> bool:
+        return self.ctype.startswith("multipart/")
+
+    @property
+    def boundary(self) -> str | None:
+        return self.param("boundary")
+
+    def parts(self) -> list["_Entity"]:
+        """The children; raises _TooCostly past a limit."""
+        if self._parts is None:
+            self._parts = []
+            boundary = self.boundary if self.is_multipart else None
+            if boundary:
+                room = self.limits.split(self.depth, self._end - self._body_start)
+                spans = _split_multipart(self._buf, self._body_start, self._end, boundary, room)
+                self.limits.add_parts(len(spans))
+                self._parts = [_Entity(self._buf, _span=sp, _limits=self.limits, _depth=self.depth + 1)
+                               for sp in spans]
+        return self._parts
+
+    def filename(self) -> str | None:
+        name = self.param("filename", "content-disposition") or self.param("name")
+        if not name:
+            return None
+        name = name.replace("\\", "/").rsplit("/", 1)[-1]
+        name = re.sub(r"[\x00-\x1f\x7f]", "", name).strip()
+        return name or None
+
+    def is_attachment(self) -> bool:
+        disp = (self.get("content-disposition") or "").split(";", 1)[0].strip().lower()
+        return disp == "attachment"
+
+    def decoded(self) -> bytes:
+        """The body with its Content-Transfer-Encoding undone."""
+        cte = (self.get("content-transfer-encoding") or "").strip().lower()
+        if cte not in ("base64", "quoted-printable") or self.is_multipart or self.ctype.startswith("message/"):
+            return self.body
+        try:  # only the encoding header: the body is never parsed as MIME here
+            msg = email.message_from_bytes(b"Content-Transfer-Encoding: " + cte.encode() + b"\r\n\r\n" + self.body,
+                                           policy=email.policy.compat32)
+            data = msg.get_payload(decode=True)
+        except Exception:
+            return self.body
+        return data if isinstance(data, bytes) else self.body
+
+    def charset(self) -> str | None:
+        cs = self.param("charset")
+        return cs.lower() if cs else None
+
+    def walk(self):
+        """This entity and its descendants, depth first (iterative: no recursion per level)."""
+        stack = [self]
+        while stack:
+            ent = stack.pop()
+            yield ent
+            stack.extend(reversed(ent.parts()))
+
+
+def _split_multipart(buf: bytes, start: int, end: int, boundary: str, max_parts: int) -> list[tuple[int, int]]:
+    """Spans of the body parts in buf[start:end] (RFC 2046: the CRLF before a delimiter belongs to it).
+
+    One pass of a regex with a literal prefix (a fast scan in C); stops after
+    ``max_parts`` + 1 parts, which the caller refuses.
+    """
+    b = re.escape(boundary.encode("utf-8", "replace"))
+    tail = rb"(--)?[ \t]*(?:\r?\n|\Z)"
+    spans: list[tuple[int, int]] = []
+    part_start: int | None = None
+    first = re.compile(rb"--" + b + tail).match(buf, start, end)  # a delimiter right at the start
+    floor = first.end() if first else start
+    for m in itertools.chain([first] if first else [], re.compile(rb"\n--" + b + tail).finditer(buf, floor, end)):
+        line_start = m.start()
+        if line_start > floor and buf[line_start - 1] == 13:  # the CR of the CRLF before "--"
+            line_start -= 1
+        if part_start is not None:
+            spans.append((part_start, line_start))
+            if len(spans) > max_parts:
+                return spans
+        if m.group(1):  # close delimiter
+            return spans
+        floor = part_start = m.end()
+    if part_start is not None:  # no close delimiter: take the rest (lenient)
+        spans.append((part_start, end))
+    return spans
+
+
+def _join_multipart(boundary: str, parts: list[bytes], eol: bytes = b"\r\n") -> bytes:
+    bnd = boundary.encode("utf-8", "replace")
+    return b"".join(b"--" + bnd + eol + p + eol for p in parts) + b"--" + bnd + b"--" + eol
+
+
+def _uid_address(uid: str) -> str | None:
+    _, addr = parseaddr(uid)
+    if not addr and "@" in uid and " " not in uid.strip():
+        addr = uid.strip()
+    addr = addr.strip().strip("<>").lower()
+    return addr if "@" in addr else None
+
+
+def _address(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        pairs = getaddresses([value])
+    except Exception:
+        return None
+    for _, addr in pairs:
+        addr = addr.strip().lower()
+        if "@" in addr:
+            return addr
+    return None
+
+
+_SAFE_ADDR = re.compile(r"^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9.-]+$")
+_FPR = re.compile(r"^[0-9A-F]{40}$")
+
+# --------------------------------------------------------------------------
+# gpg status handling
+# --------------------------------------------------------------------------
+
+# libgpg-error codes (gpg-error.h)
+_E_UNKNOWN_PACKET, _E_UNKNOWN_VERSION, _E_PUBKEY_ALGO, _E_DIGEST_ALGO = 2, 3, 4, 5
+_E_NO_PUBKEY, _E_CHECKSUM, _E_BAD_PASSPHRASE, _E_CIPHER_ALGO = 9, 10, 11, 12
+_E_INV_PACKET, _E_INV_ARMOR, _E_NO_SECKEY, _E_WRONG_SECKEY, _E_BAD_KEY = 14, 15, 17, 18, 19
+_E_COMPR_ALGO, _E_BAD_MPI, _E_NOT_SUPPORTED, _E_TOO_LARGE = 20, 30, 60, 67
+_E_UNSUPPORTED_ALGORITHM, _E_BAD_DATA, _E_CANCELED, _E_NO_PASSPHRASE = 84, 89, 99, 177
+_UNSUPPORTED = {_E_PUBKEY_ALGO, _E_DIGEST_ALGO, _E_CIPHER_ALGO, _E_COMPR_ALGO, _E_UNSUPPORTED_ALGORITHM, _E_NOT_SUPPORTED, _E_UNKNOWN_VERSION}
+_CORRUPT = {_E_CHECKSUM, _E_INV_PACKET, _E_INV_ARMOR, _E_BAD_MPI, _E_BAD_DATA, _E_WRONG_SECKEY, _E_BAD_KEY, _E_UNKNOWN_PACKET}
+_SIG_STATUS = ("GOODSIG", "BADSIG", "EXPSIG", "EXPKEYSIG", "REVKEYSIG", "ERRSIG")
+
+
+def _statuses(result) -> list[tuple[str, str]]:
+    out = []
+    for line in (getattr(result, "stderr", "") or "").splitlines():
+        if line.startswith("[GNUPG:] "):
+            parts = line[9:].split(None, 1)
+            if parts:
+                out.append((parts[0], parts[1] if len(parts) > 1 else ""))
+    return out
+
+
+def _err_codes(statuses: list[tuple[str, str]]) -> set[int]:
+    codes = set()
+    for key, value in statuses:
+        if key in ("ERROR", "FAILURE") and value:
+            m = re.match(r"(\d+)", value.split()[-1])
+            if m:
+                codes.add(int(m.group(1)) & 0xFFFF)
+    return codes
+
+
+@dataclass
+class _Run:
+    """One gpg invocation: python-gnupg's result plus what the wrapper saw."""
+
+    result: object | None
+    rc: int | None
+    statuses: list[tuple[str, str]]
+    stderr: str
+    data: bytes
+    timed_out: bool = False
+    over_limit: bool = False
+    exception: str | None = None
+
+    def has(self, *keys: str) -> bool:
+        return any(k in keys for k, _ in self.statuses)
+
+    def values(self, key: str) -> list[str]:
+        return [v for k, v in self.statuses if k == key]
+
+    @property
+    def limit_hit(self) -> bool:
+        return self.over_limit or "exceeded --max-output" in self.stderr or _E_TOO_LARGE in _err_codes(self.statuses)
+
+
+class _GPG(gnupg.GPG):
+    """python-gnupg with a watchdog per gpg process and optional inherited fds.
+
+    The stock class has no timeout and cannot pass a pipe to gpg (its Popen
+    closes all other fds); both are needed here. State is per call, so every
+    use is serialised by the owning Crypto's lock.
+    """
+
+    def __init__(self, *args, timeout_s: float, **kwargs):
+        self._timeout_s = timeout_s
+        self._pass_fds: tuple[int, ...] = ()
+        self._watchdogs: dict[int, threading.Timer] = {}
+        self._timed_out: set[int] = set()
+        self.current_proc: subprocess.Popen | None = None
+        super().__init__(*args, **kwargs)
+
+    def _open_subprocess(self, args, passphrase=False):
+        cmd = self.make_args(args, passphrase)
+        proc = subprocess.Popen(
+            cmd,
+            shell=False,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=self.env,
+            pass_fds=self._pass_fds,
+        )
+        timer = threading.Timer(self._timeout_s, self._expire, (proc,))
+        timer.daemon = True
+        timer.start()
+        self._watchdogs[proc.pid] = timer
+        self.current_proc = proc
+        return proc
+
+    def _expire(self, proc):
+        if proc.poll() is None:
+            self._timed_out.add(proc.pid)
+            try:
+                proc.kill()
+            except OSError:
+                pass
+
+    def _collect_output(self, process, result, writer=None, stdin=None):
+        try:
+            return super()._collect_output(process, result, writer, stdin)
+        finally:
+            timer = self._watchdogs.pop(process.pid, None)
+            if timer is not None:
+                timer.cancel()
+            if process.pid in self._timed_out:
+                self._timed_out.discard(process.pid)
+                result.mailrouter_timed_out = True
+
+
+# --------------------------------------------------------------------------
+# Armour and text helpers
+# --------------------------------------------------------------------------
+
+class _Armor:
+    """``re.compile(rb"BEGIN.*?END", re.S)`` in linear time (findall, search, split).
+
+    The regex rescans to the end of the text from every BEGIN line that has
+    no END line after it: quadratic, minutes for a text of BEGIN lines.
+    """
+
+    class _Match:
+        def __init__(self, text: bytes):
+            self._text = text
+
+        def group(self, _n: int = 0) -> bytes:
+            return self._text
+
+    def __init__(self, begin: bytes, end: bytes):
+        self.begin, self.end = b"-----BEGIN " + begin + b"-----", b"-----END " + end + b"-----"
+
+    def _spans(self, data: bytes):
+        pos = 0
+        while (i := data.find(self.begin, pos)) >= 0 and (j := data.find(self.end, i + len(self.begin))) >= 0:
+            pos = j + len(self.end)
+            yield i, pos
+
+    def findall(self, data: bytes) -> list[bytes]:
+        return [data[i:j] for i, j in self._spans(data)]
+
+    def search(self, data: bytes) -> "_Armor._Match | None":
+        return next((self._Match(data[i:j]) for i, j in self._spans(data)), None)
+
+    def split(self, data: bytes) -> list[bytes]:
+        out, pos = [], 0
+        for i, j in self._spans(data):
+            out.append(data[pos:i])
+            pos = j
+        return out + [data[pos:]]
+
+
+_ARMOR_MESSAGE = _Armor(b"PGP MESSAGE", b"PGP MESSAGE")
+_ARMOR_SIGNED = _Armor(b"PGP SIGNED MESSAGE", b"PGP SIGNATURE")
+_ARMOR_KEY = _Armor(b"PGP PUBLIC KEY BLOCK", b"PGP PUBLIC KEY BLOCK")
+MAX_ENCRYPTED_PIECES = 20  # inline blocks and encrypted attachments decrypted per message
+_ARMOR_CHARSET = re.compile(rb"^Charset:[ \t]*([A-Za-z0-9_.:-]+)[ \t]*$", re.M | re.I)
+_BINARY_PGP_NAMES = (".pgp", ".gpg")
+_ARMOR_NAMES = (".asc",)
+
+
+def _tidy_armor(block: bytes) -> bytes:
+    """Strip the spaces that webmail puts around armour lines (base64 has none)."""
+    lines = [ln.strip(b" \t\r\xa0") for ln in _EOL.split(block)]
+    return b"\n".join(lines) + b"\n"
+
+
+_BLOCK_OPEN = {k: re.compile(rf"(?i)<{k}\b") for k in ("script", "style")}
+_BLOCK_CLOSE = {k: re.compile(rf"(?i)</{k}\s*>") for k in ("script", "style")}
+
+
+def _drop_script_style(text: str) -> str:
+    r"""``re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", "", text)`` in linear time."""
+    out, pos = [], 0
+    ahead = {k: _BLOCK_OPEN[k].search(text) for k in _BLOCK_OPEN}  # next opener of each kind
+    while True:
+        for k, m in ahead.items():
+            if m is not None and m.start() < pos:
+                ahead[k] = _BLOCK_OPEN[k].search(text, pos)
+        kind = min((k for k in ahead if ahead[k] is not None), key=lambda k: ahead[k].start(), default=None)
+        if kind is None:
+            break
+        opener = ahead[kind]
+        close = _BLOCK_CLOSE[kind].search(text, opener.end())
+        if close is None:  # nor will any later opener of this kind be closed
+            ahead[kind] = None
+            continue
+        out.append(text[pos:opener.start()])
+        pos = close.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _html_to_text(data: bytes, charset: str | None) -> bytes:
+    try:
+        text = data.decode(charset or "utf-8", "replace")
+    except LookupError:  # unknown charset
+        text = data.decode("utf-8", "replace")
+    text = _drop_script_style(text)
+    text = re.sub(r"(?i)<br\s*/?>|</(div|p|pre|li|tr|h\d)\s*>", "\n", text)
+    text = re.sub(r"<[^<>]*>", "", text)  # not [^>]*: quadratic on many unterminated tags
+    text = _html.unescape(text).replace("\xa0", " ")
+    return text.encode("utf-8")
+
+
+def _decode_text(data: bytes, *charsets: str | None) -> str:
+    for cs in ("utf-8", *charsets):
+        if not cs:
+            continue
+        try:
+            return data.decode(cs)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("latin-1")
+
+
+def _strip_suffix(name: str | None) -> str | None:
+    if not name:
+        return None
+    low = name.lower()
+    for suf in _ARMOR_NAMES + _BINARY_PGP_NAMES:
+        if low.endswith(suf) and len(name) > len(suf):
+            return name[: -len(suf)]
+    return name
+
+
+# --------------------------------------------------------------------------
+# The service
+# --------------------------------------------------------------------------
+
+_AGENT_SETTINGS = (
+    ("default-cache-ttl", "0"),
+    ("max-cache-ttl", "0"),
+    ("allow-loopback-pinentry", None),
+    ("no-allow-external-cache", None),
+)
+_SOCKET_MAX = 107  # sun_path
+
+
+@dataclass
+class _Opened:
+    """The decrypted payload of one OpenPGP message."""
+
+    data: bytes | None
+    sigs: list[dict]
+    error: str | None = None
+    unwrapped: bytes | None = None  # decrypted OpenPGP packets (before decompression)
+
+
+class Crypto:
+    """OpenPGP operations over two GnuPG homes (see the module docstring).
+
+    Thread-safe: one python-gnupg object per home, and every gpg call runs under
+    this instance's lock. Give each worker process its own instance.
+    """
+
+    def __init__(
+        self,
+        home: Path,
+        correspondents_home: Path,
+        passphrase: str | None = None,
+        gpg_binary: str = "gpg",
+        max_output_bytes: int = 50_000_000,
+        timeout_s: float = 30,
+    ):
+        self.home = Path(home)
+        self.correspondents_home = Path(correspondents_home)
+        if self.home.resolve() == self.correspondents_home.resolve():
+            raise CryptoError("the correspondents keyring must be a different GnuPG home from the service home")
+        if passphrase is not None and any(c in passphrase for c in "\r\n\x00"):
+            raise CryptoError("the passphrase contains a line break or NUL, which gpg cannot take on a pipe")
+        # python-gnupg writes the passphrase as latin-1; gpg wants UTF-8 bytes.
+        self._passphrase = passphrase.encode("utf-8").decode("latin-1") if passphrase else None
+        self.max_output_bytes = int(max_output_bytes)
+        self.timeout_s = float(timeout_s)
+        self._lock = threading.RLock()
+        self._budget = threading.local()  # .deadline: of the message this thread is opening
+        binary = shutil.which(gpg_binary) or gpg_binary
+        self._gpgconf = shutil.which("gpgconf", path=str(Path(binary).parent)) or shutil.which("gpgconf")
+        for h in (self.home, self.correspondents_home):
+            h.mkdir(mode=0o700, parents=True, exist_ok=True)
+            try:
+                os.chmod(h, 0o700)
+            except OSError:
+                pass
+        self._ensure_agent_conf(self.home)
+        env = dict(os.environ, LC_ALL="C", LANGUAGE="C", LANG="C")
+        env.pop("GPG_AGENT_INFO", None)
+        supported = self._gpg_options(binary, env)
+        # required: without them we would leak to the network or misbehave
+        required = ["--unwrap", "--max-output", "--enable-special-filenames", "--pinentry-mode", "--no-auto-key-retrieve", "--disable-dirmngr"]
+        missing = [o for o in required if o not in supported]
+        if missing:
+            raise CryptoError(f"{binary} lacks {', '.join(missing)}: GnuPG 2.2 or later is required")
+        options = [
+            "--no-greeting",
+            "--pinentry-mode", "loopback",
+            "--disable-dirmngr",
+            "--no-auto-key-retrieve",
+            "--trust-model", "always",  # trust is our pinning, not the web of trust
+            "--max-output", str(self.max_output_bytes + 65536),
+            "--keyid-format", "long",
+        ]
+        # newer hardening options, used when this gpg has them
+        options += [o for o in ("--no-auto-key-locate", "--no-auto-key-import", "--no-symkey-cache") if o in supported]
+        self._check_socket_path(self.home)
+        try:
+            self._svc = _GPG(gpgbinary=binary, gnupghome=str(self.home), options=options, env=env, timeout_s=self.timeout_s)
+            self._cor = _GPG(gpgbinary=binary, gnupghome=str(self.correspondents_home), options=options, env=env, timeout_s=self.timeout_s)
+        except (OSError, ValueError) as exc:
+            raise CryptoError(f"cannot run gpg ({binary}): {type(exc).__name__}") from None
+
+    @staticmethod
+    def _gpg_options(binary: str, env: dict) -> set[str]:
+        try:
+            cp = subprocess.run([binary, "--dump-options"], capture_output=True, timeout=10, env=env)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise CryptoError(f"cannot run gpg ({binary}): {type(exc).__name__}") from None
+        return set(cp.stdout.decode("ascii", "replace").split())
+
+    def __repr__(self) -> str:
+        return f"Crypto(home={str(self.home)!r}, correspondents_home={str(self.correspondents_home)!r})"
+
+    # ---------------------------------------------------------------- setup
+
+    def _ensure_agent_conf(self, home: Path) -> None:
+        conf = home / "gpg-agent.conf"
+        try:
+            lines = conf.read_text(encoding="utf-8").splitlines() if conf.exists() else []
+        except OSError as exc:
+            raise CryptoError(f"cannot read {conf}: {exc.strerror}") from None
+        wanted = dict(_AGENT_SETTINGS)
+        kept = [ln for ln in lines if (ln.split() or [""])[0] not in wanted]
+        new = kept + [f"{k} {v}" if v is not None else k for k, v in _AGENT_SETTINGS]
+        if new != lines:
+            try:
+                conf.write_text("\n".join(new) + "\n", encoding="utf-8")
+                os.chmod(conf, 0o600)
+            except OSError as exc:
+                raise CryptoError(f"cannot write {conf}: {exc.strerror}") from None
+            self._gpgconf_call(home, "--reload", "gpg-agent")
+
+    def _gpgconf_call(self, home: Path, *args: str) -> str:
+        if not self._gpgconf:
+            return ""
+        try:
+            cp = subprocess.run(
+                [self._gpgconf, "--homedir", str(home), *args],
+                capture_output=True,
+                timeout=10,
+                env=dict(os.environ, LC_ALL="C"),
+            )
+            return cp.stdout.decode("utf-8", "replace")
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    def _check_socket_path(self, home: Path) -> None:
+        socket = self._gpgconf_call(home, "--list-dirs", "agent-socket").strip()
+        if socket and len(socket.encode()) > _SOCKET_MAX - len(".browser"):
+            raise CryptoError(
+                f"GnuPG home {home} is too deep for gpg-agent's socket ({len(socket)} characters): "
+                "use a shorter path (e.g. under /var/lib or /tmp)"
+            )
+
+    def close(self) -> None:
+        """Stop the gpg-agents of both homes (the only processes gpg left running)."""
+        with self._lock:
+            for home in (self.home, self.correspondents_home):
+                self._gpgconf_call(home, "--kill", "gpg-agent")
+
+    def __enter__(self) -> "Crypto":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --------------------------------------------------------------- running
+
+    def _run(self, gpg: _GPG, method: str, *args, sig_data: bytes | None = None, **kwargs) -> _Run:
+        """Call a python-gnupg method with output counting, watchdog and optional signature pipe."""
+        # We stop gpg as soon as it has written more than the limit; gpg's own
+        # --max-output (set a little higher) is the backstop. Relying on gpg alone is
+        # not enough: after hitting --max-output it keeps decompressing to the end.
+        limit = self.max_output_bytes
+        seen = {"n": 0, "over": False}
+
+        def on_data(chunk: bytes):
+            seen["n"] += len(chunk)
+            if seen["n"] > limit:
+                seen["over"] = True
+                proc = gpg.current_proc
+                if proc is not None and proc.poll() is None:
+                    try:
+                        proc.kill()
+                    except OSError:
+                        pass
+                return False
+            return None
+
+        read_fd = None
+        writer = None
+        timeout = self._time_left()
+        with self._lock:
+            gpg.on_data = on_data
+            gpg.current_proc = None
+            gpg._timeout_s = timeout
+            try:
+                if sig_data is not None:
+                    read_fd, write_fd = os.pipe()
+                    gpg._pass_fds = (read_fd,)
+                    args = tuple(a.replace("{sigfd}", str(read_fd)) if isinstance(a, str) else a for a in args)
+
+                    def feed(fd=write_fd):
+                        try:
+                            with os.fdopen(fd, "wb") as f:
+                                f.write(sig_data)
+                        except OSError:
+                            pass
+
+                    writer = threading.Thread(target=feed, daemon=True)
+                    writer.start()
+                try:
+                    result = getattr(gpg, method)(*args, **kwargs)
+                except Exception as exc:  # broken pipe when gpg stops early, ValueError...
+                    proc = gpg.current_proc
+                    timed = bool(proc is not None and proc.pid in gpg._timed_out)
+                    if proc is not None:
+                        gpg._timed_out.discard(proc.pid)
+                        if proc.poll() is None:
+                            proc.kill()
+                            proc.wait()
+                    return _Run(None, None, [], "", b"", timed_out=timed, over_limit=seen["over"], exception=type(exc).__name__)
+            finally:
+                gpg.on_data = None
+                gpg._pass_fds = ()
+                gpg.current_proc = None
+                gpg._timeout_s = self.timeout_s
+                if read_fd is not None:
+                    os.close(read_fd)
+                if writer is not None:
+                    writer.join(5)
+        data = getattr(result, "data", b"") or b""
+        if isinstance(data, str):
+            data = data.encode("latin-1", "replace")
+        return _Run(
+            result=result,
+            rc=getattr(result, "returncode", None),
+            statuses=_statuses(result),
+            stderr=getattr(result, "stderr", "") or "",
+            data=data,
+            timed_out=bool(getattr(result, "mailrouter_timed_out", False)),
+            over_limit=seen["over"],
+        )
+
+    # ------------------------------------------------------------ decryption
+
+    def _decrypt(self, ciphertext: bytes) -> _Opened:
+        """Strip encryption in the service home, then decompress + verify in the correspondents home."""
+        r1 = self._run(self._svc, "decrypt", ciphertext, passphrase=self._passphrase, extra_args=["--unwrap"])
+        if not (r1.rc == 0 and r1.has("DECRYPTION_OKAY") and not r1.has("BADMDC", "DECRYPTION_FAILED")) or r1.timed_out or r1.limit_hit:
+            return _Opened(None, [], self._decrypt_failure(r1))
+        return self._open_unwrapped(r1.data)
+
+    def _open_unwrapped(self, unwrapped: bytes) -> _Opened:
+        r2 = self._run(self._cor, "decrypt", unwrapped)
+        error = self._unwrapped_failure(r2)
+        if error:
+            return _Opened(None, [], error)
+        return _Opened(r2.data, _parse_sigs(r2.statuses), unwrapped=unwrapped)
+
+    @staticmethod
+    def _decrypt_failure(r: _Run) -> str:
+        codes = _err_codes(r.statuses)
+        if r.timed_out:
+            reason = "gpg took longer than the time limit"
+        elif r.limit_hit:
+            reason = "output limit exceeded"
+        elif r.exception and not r.statuses:
+            reason = f"gpg could not be run ({r.exception})"
+        elif r.has("NEED_PASSPHRASE_SYM") and not r.has("ENC_TO"):
+            reason = "password-encrypted (symmetric) messages are not supported"
+        elif codes & _UNSUPPORTED:
+            reason = "unsupported algorithm"
+        elif r.has("BADMDC"):
+            reason = "corrupt ciphertext (integrity check failed)"
+        elif r.has("BAD_PASSPHRASE", "MISSING_PASSPHRASE") or codes & {_E_BAD_PASSPHRASE, _E_NO_PASSPHRASE, _E_CANCELED}:
+            reason = "service key passphrase missing or wrong"
+        elif codes & _CORRUPT:
+            reason = "corrupt ciphertext"
+        elif r.has("ENC_TO") and len(set(v.split()[0] for v in r.values("NO_SECKEY"))) >= len(set(v.split()[0] for v in r.values("ENC_TO"))):
+            reason = "not encrypted to any key we hold"
+        elif r.has("NEED_PASSPHRASE") and ("batchmode" in r.stderr or "passphrase" in r.stderr.lower()):
+            reason = "service key passphrase missing or wrong"
+        elif "not integrity protected" in r.stderr:
+            reason = "message is not integrity protected (refused)"
+        elif r.has("NODATA") or "no valid OpenPGP data" in r.stderr or "invalid armor" in r.stderr or "CRC error" in r.stderr:
+            reason = "corrupt ciphertext"
+        elif r.has("DECRYPTION_FAILED"):
+            reason = "decryption failed"
+        else:
+            reason = f"gpg failed (exit status {r.rc})"
+        return f"could not decrypt: {reason}"
+
+    @staticmethod
+    def _unwrapped_failure(r: _Run) -> str | None:
+        """Problems of the decompress/verify step; signature problems alone are not failures."""
+        if r.timed_out:
+            return "could not decrypt: gpg took longer than the time limit"
+        if r.limit_hit:
+            return "could not decrypt: output limit exceeded"
+        if r.result is None:
+            return f"could not decrypt: gpg could not be run ({r.exception})"
+        if r.has("NO_SECKEY", "ENC_TO", "NEED_PASSPHRASE_SYM"):
+            return "could not decrypt: nested encryption is not supported"
+        if not r.has("PLAINTEXT"):
+            codes = _err_codes(r.statuses)
+            if codes & _UNSUPPORTED:
+                return "could not decrypt: unsupported algorithm"
+            return "could not decrypt: no literal data in the decrypted message"
+        lengths = r.values("PLAINTEXT_LENGTH")
+        binary = any(v.split()[:1] == ["62"] for v in r.values("PLAINTEXT"))  # 'b': output is byte-exact
+        if binary and lengths and lengths[-1].strip().isdigit() and int(lengths[-1]) != len(r.data):
+            return "could not decrypt: decrypted data truncated"
+        if r.rc != 0:
+            sig_only = r.has(*_SIG_STATUS, "NO_PUBKEY")
+            codes = _err_codes(r.statuses) - {_E_NO_PUBKEY}
+            if not sig_only or codes & (_UNSUPPORTED | _CORRUPT | {_E_TOO_LARGE}) - {_E_PUBKEY_ALGO, _E_DIGEST_ALGO}:
+                return f"could not decrypt: gpg failed after decryption (exit status {r.rc})"
+        return None
+
+    # ---------------------------------------------------------- verification
+
+    def _verify_detached(self, signed: bytes, signature: bytes) -> list[dict]:
+        """Verify a detached signature over the exact bytes (data on stdin, signature on a pipe)."""
+        r = self._run(
+            self._cor,
+            "verify_data",
+            "-&{sigfd}",
+            signed,
+            sig_data=signature,
+            extra_args=["--enable-special-filenames", "--"],
+        )
+        sigs = _parse_sigs(r.statuses)
+        if not sigs or r.timed_out or r.result is None:
+            return [{"kind": "ERROR", "why": "could not check"}]
+        return sigs
+
+    def _verify_clearsigned(self, armored: bytes) -> list[dict]:
+        r = self._run(self._cor, "verify", armored)
+        sigs = _parse_sigs(r.statuses)
+        return sigs or [{"kind": "ERROR", "why": "could not check"}]
+
+    def _signature(self, sigs: list[dict], senders: set[str]) -> Signature:
+        """Reduce the signatures of one layer to one model.Signature."""
+        if not sigs:
+            return Signature("none")
+        out = [self._one_signature(s, senders) for s in sigs]
+        for s in out:
+            if s.status == "invalid":
+                return s
+        order = {"valid": 1, "expired_key": 2, "revoked_key": 3, "unknown_key": 4, "error": 5}
+        return min(out, key=lambda s: (order.get(s.status, 9) - (0.5 if s.signer_uid_matches_sender else 0)))
+
+    def _one_signature(self, sig: dict, senders: set[str]) -> Signature:
+        kind = sig.get("kind")
+        fpr = sig.get("fpr") or sig.get("keyid")
+        if kind == "ERRSIG":
+            status = "unknown_key" if sig.get("rc") == _E_NO_PUBKEY or sig.get("no_pubkey") else "error"
+            return Signature(status, fpr, False)
+        status = {
+            "GOODSIG": "valid",
+            "BADSIG": "invalid",
+            "EXPSIG": "invalid",
+            "EXPKEYSIG": "expired_key",
+            "REVKEYSIG": "revoked_key",
+        }.get(kind or "", "error")
+        if status == "valid" and not sig.get("validsig"):
+            status = "error"
+        if fpr and len(fpr) == 16 and status in ("invalid", "error"):
+            key = self._key_info(self._cor, fpr)
+            fpr = key.fingerprint if key is not None else fpr
+        matches = False
+        if status in ("valid", "expired_key", "revoked_key") and fpr and senders:
+            key = self._key_info(self._cor, fpr)
+            if key is not None:
+                fpr = key.fingerprint
+                addrs = key.addresses()
+                matches = all(a in addrs for a in senders)
+        return Signature(status, fpr, matches)
+
+    # ------------------------------------------------------------- key lists
+
+    def _list(self, gpg: _GPG, secret: bool = False, keys: list[str] | None = None) -> list[KeyInfo]:
+        args = ["--list-secret-keys" if secret else "--list-keys", "--with-colons", "--fixed-list-mode", "--with-fingerprint", "--with-fingerprint"]
+        if keys:
+            args += ["--", *keys]
+        timeout = self._time_left()
+        with self._lock:
+            gpg._timeout_s = timeout
+            try:
+                proc = gpg._open_subprocess(args)
+                result = gpg.result_map["list"](gpg)
+                gpg._collect_output(proc, result, stdin=proc.stdin)
+            except Exception:
+                return []
+            finally:
+                gpg._timeout_s = self.timeout_s
+        return _parse_colons(result.data or b"", secret)
+
+    def _key_info(self, gpg: _GPG, fpr: str) -> KeyInfo | None:
+        for key in self._list(gpg, keys=[fpr]):
+            return key
+        return None
+
+    def key_for_address(self, address: str) -> str | None:
+        """Fingerprint of the newest usable encryption key for ``address`` in the
+        correspondents keyring, or None. Which key is *trusted* for the address is
+        decided by key continuity (keycontinuity.py), not here."""
+        keys = self.usable_keys_for_address(address)
+        return keys[-1] if keys else None
+
+    def usable_keys_for_address(self, address: str) -> list[str]:
+        """Fingerprints of usable encryption keys for ``address`` (correspondents keyring), oldest first."""
+        addr = _address(address)
+        if not addr:
+            return []
+        keys = [k for k in self._list(self._cor, keys=[f"<{addr}>"]) if k.can_encrypt and addr in k.addresses()]
+        return [k.fingerprint for k in sorted(keys, key=lambda k: k.created)]
+
+    # ----------------------------------------------------------- key imports
+
+    def _import_sender_key(self, keydata: bytes, address: str, source: str, result: DecryptResult) -> None:
+        """Import public key(s) for ``address`` only if a user ID carries that address."""
+        if not keydata or len(keydata) > 1_000_000:
+            result.notes.append(f"sender key from {source} ignored: empty or too large")
+            return
+        if not _SAFE_ADDR.match(address):
+            result.notes.append(f"sender key from {source} ignored: unusual sender address")
+            return
+        scan = self._run(self._cor, "scan_keys_mem", keydata)
+        keys = _parse_colons(scan.data, secret=False) if scan.result is not None else []
+        if scan.result is not None and any(line.startswith(b"sec") for line in scan.data.splitlines()):
+            result.notes.append(f"sender key from {source} ignored: contains secret key material")
+            return
+        matching = [k for k in keys if address in {a for a in (_uid_address(u) for _, u in k.uids) if a}]
+        if not matching:
+            result.notes.append(f"sender key from {source} not imported: no user ID with the sender's address")
+            return
+        r = self._run(
+            self._cor,
+            "import_keys",
+            keydata,
+            extra_args=[
+                "--import-options", "import-minimal",
+                "--import-filter", f"keep-uid=mbox = {address}",
+            ],
+        )
+        fprs = sorted({v.split()[1] for v in r.values("IMPORT_OK") if len(v.split()) > 1})
+        wanted = {k.fingerprint for k in matching}
+        fprs = [f for f in fprs if f in wanted]
+        if fprs:
+            for f in fprs:
+                if f not in result.imported_keys:
+                    result.imported_keys.append(f)
+            result.notes.append(f"sender key from {source} imported")
+        else:
+            result.notes.append(f"sender key from {source} not imported: gpg refused it")
+
+    def _collect_keys(self, root_headers: list[_Entity], tree: _Entity | None, address: str | None, result: DecryptResult) -> None:
+        if not address:
+            return
+        for ent in root_headers:
+            for value in ent.get_all("Autocrypt"):
+                ac = _parse_autocrypt(value)
+                if ac is None:
+                    continue
+                if ac[0] != address:
+                    result.notes.append("Autocrypt header ignored: addr is not the sender's")
+                    continue
+                self._import_sender_key(ac[1], address, "Autocrypt header", result)
+        if tree is None:
+            return
+        found = 0
+        for part in tree.walk():
+            if part.is_multipart or found >= 5:
+                continue
+            name = (part.filename() or "").lower()
+            if part.ctype == "application/pgp-keys" or (name.endswith(".asc") and part.ctype in ("application/octet-stream", "text/plain", "application/pgp-signature")):
+                data = part.decoded()
+                blocks = _ARMOR_KEY.findall(data) if b"-----BEGIN PGP PUBLIC KEY BLOCK-----" in data else ([data] if part.ctype == "application/pgp-keys" else [])
+                for block in blocks[:3]:
+                    found += 1
+                    self._import_sender_key(block, address, "attached key", result)
+
+    def import_staff_key(self, key_data: bytes, fingerprint: str) -> str:
+        """Import a staff member's public key into the service home, checking the pinned fingerprint.
+
+        ``key_data`` must hold exactly that one public key (armoured or binary):
+        secret key material or other keys are refused, so nothing unpinned ever
+        lands next to the service keys. Returns the fingerprint; raises
+        CryptoError with a content-free reason otherwise.
+        """
+        fpr = _norm_fpr(fingerprint)
+        with self._lock:
+            scan = self._run(self._svc, "scan_keys_mem", key_data)
+            if scan.result is None:
+                raise CryptoError("gpg could not read the key data")
+            if any(line.startswith(b"sec") for line in scan.data.splitlines()):
+                raise CryptoError("the key data contains secret key material: export only the public key (gpg --export --armor FPR)")
+            found = {k.fingerprint for k in _parse_colons(scan.data, secret=False)}
+            if fpr not in found:
+                raise CryptoError(f"the key data does not contain the pinned key {fpr}")
+            if found != {fpr}:
+                raise CryptoError(f"the key data holds other keys besides {fpr}: export only that key")
+            r = self._run(self._svc, "import_keys", key_data, extra_args=["--import-options", "import-clean"])
+            ok = {v.split()[1] for v in r.values("IMPORT_OK") if len(v.split()) > 1}
+            if fpr not in ok:
+                raise CryptoError(f"gpg did not import the pinned key {fpr}")
+        return fpr
+
+    # ------------------------------------------------------------ open mail
+
+    def open_message(self, raw: bytes, sender: str | None) -> DecryptResult:
+        """Detect encryption and signatures, decrypt and verify in memory, learn sender keys.
+
+        ``sender`` is the From address (addr-spec, or a full From value) of the
+        message. Never raises.
+        """
+        self._budget.deadline = time.monotonic() + self.timeout_s
+        try:
+            if len(raw) > MAX_MESSAGE_BYTES:
+                raise _TooCostly(f"message larger than {MAX_MESSAGE_BYTES >> 20} MB")
+            return self._open(raw, _address(sender))
+        except _TooCostly as exc:  # past a limit: forwarded as it arrived, with the reason
+            log.warning("crypto: message not opened: %s", exc)
+            return DecryptResult(CryptoFacts(encrypted=_looks_encrypted(raw), decrypted=False,
+                                             error=f"could not process OpenPGP: {exc}"))
+        except Exception as exc:  # the promise: never raise to the pipeline
+            log.error("crypto: unexpected %s while opening a message", type(exc).__name__)
+            return DecryptResult(
+                CryptoFacts(
+                    encrypted=_looks_encrypted(raw),
+                    decrypted=False,
+                    error=f"could not process OpenPGP: internal error ({type(exc).__name__})",
+                ),
+                None,
+            )
+        finally:
+            self._budget.deadline = None
+
+    def _time_left(self) -> float:
+        """Seconds a gpg call may take: the per-call limit, or what is left of the
+        message's budget (raises _TooCostly when it is used up)."""
+        deadline = getattr(self._budget, "deadline", None)
+        if deadline is None:
+            return self.timeout_s
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise _TooCostly("took longer than the time limit")
+        return min(self.timeout_s, left)
+
+    def _open(self, raw: bytes, sender: str | None) -> DecryptResult:
+        root = _Entity(raw, self._budget.deadline)
+        result = DecryptResult(CryptoFacts())
+        senders: set[str] = {sender} if sender else set()
+
+        # Keys in the outer headers (Autocrypt) first: a signature may need them.
+        self._collect_keys([root], None, sender, result)
+
+        outer_sigs: list[dict] | None = None
+        target = root
+        if root.ctype == "multipart/signed" and (root.param("protocol") or "").lower() != "application/pgp-signature":
+            result.notes.append("non-OpenPGP (e.g. S/MIME) signature not checked")
+            target = (root.parts() or [root])[0]
+        elif root.ctype == "multipart/signed":
+            outer_sigs, content = self._verify_mime_signed(root)
+            if content is not None and content.ctype == "multipart/encrypted":
+                target = content
+            else:
+                # signed only
+                if content is not None:
+                    self._collect_keys([], content, sender, result)
+                    if outer_sigs and _any_unknown(outer_sigs) and result.imported_keys:
+                        outer_sigs, _ = self._verify_mime_signed(root)
+                result.crypto.signature = self._signature(outer_sigs or [], senders)
+                self._finish_sender(result, senders)
+                return result
+        if target.ctype != "multipart/encrypted" and target.ctype == "multipart/mixed":
+            # e.g. a mailing list that wrapped the encrypted message to add a footer
+            for part in target.parts():
+                if part.ctype == "multipart/encrypted":
+                    target = part
+                    result.notes.append("encrypted part found inside multipart/mixed (wrapper parts dropped)")
+                    break
+
+        if target.ctype == "multipart/encrypted":
+            self._open_pgp_mime(root, target, sender, senders, outer_sigs, result)
+        else:
+            self._open_inline(root, sender, senders, result)
+        self._finish_sender(result, senders)
+        return result
+
+    def _finish_sender(self, result: DecryptResult, senders: set[str]) -> None:
+        if len(senders) == 1:
+            result.sender_keys = self.usable_keys_for_address(next(iter(senders)))
+            result.crypto.sender_key_fingerprint = result.sender_keys[-1] if result.sender_keys else None
+
+    def _verify_mime_signed(self, ent: _Entity) -> tuple[list[dict], _Entity | None]:
+        """RFC 3156 multipart/signed: verify part 2 over the exact CRLF bytes of part 1."""
+        parts = ent.parts()
+        if len(parts) != 2:
+            return [{"kind": "ERROR", "why": "malformed multipart/signed"}], (parts[0] if parts else None)
+        signed, sigpart = parts
+        signature = sigpart.decoded()
+        if b"-----BEGIN PGP SIGNATURE-----" not in signature and sigpart.ctype != "application/pgp-signature":
+            return [{"kind": "ERROR", "why": "not an OpenPGP signature"}], signed
+        return self._verify_detached(_crlf(signed.raw), signature), signed
+
+    def _open_pgp_mime(self, root: _Entity, enc: _Entity, sender: str | None, senders: set[str], outer_sigs, result: DecryptResult) -> None:
+        result.crypto.encrypted = True
+        parts = enc.parts()
+        ciphertext = None
+        for part in parts[1:] + parts[:1]:
+            data = part.decoded()
+            if b"-----BEGIN PGP MESSAGE-----" in data:
+                m = _ARMOR_MESSAGE.search(data)
+                ciphertext = _tidy_armor(m.group(0)) if m else data
+                break
+        if ciphertext is None and len(parts) >= 2 and parts[1].ctype == "application/octet-stream":
+            ciphertext = parts[1].decoded()  # binary OpenPGP (rare, but allowed)
+        if not ciphertext:
+            result.crypto.error = "could not decrypt: malformed PGP/MIME (no encrypted part)"
+            return
+        opened = self._decrypt(ciphertext)
+        if opened.data is None:
+            result.crypto.error = opened.error
+            if outer_sigs:
+                result.crypto.signature = self._signature(outer_sigs, senders)
+            return
+
+        payload = _Entity(opened.data, root.deadline)
+        inner_sigs: list[dict] = list(opened.sigs)
+        content = payload
+        if payload.ctype == "multipart/signed":
+            detached, signed = self._verify_mime_signed(payload)
+            inner_sigs += detached
+            content = signed if signed is not None else payload
+
+        inner, protected_from = self._merge_protected(root, content, result)
+        if protected_from and protected_from not in senders:
+            if senders:
+                result.notes.append("protected From differs from the outer From")
+            senders.add(protected_from)
+
+        # keys inside the encrypted payload (and Autocrypt in protected headers)
+        key_addr = next(iter(senders)) if len(senders) == 1 else None
+        if len(senders) > 1:
+            result.notes.append("sender keys not imported: conflicting From addresses")
+        before = len(result.imported_keys)
+        self._collect_keys([content], content, key_addr, result)
+        if len(result.imported_keys) > before and (_any_unknown(inner_sigs) or (outer_sigs and _any_unknown(outer_sigs))):
+            # verify again now that the sender's key is known
+            opened2 = self._open_unwrapped(opened.unwrapped or b"")
+            if opened2.data is not None:
+                inner_sigs = list(opened2.sigs)
+                if payload.ctype == "multipart/signed":
+                    inner_sigs += self._verify_mime_signed(payload)[0]
+            if outer_sigs:
+                outer_sigs, _ = self._verify_mime_signed(root)
+
+        result.inner = inner
+        result.crypto.decrypted = True
+        result.crypto.signature = self._combine(inner_sigs, outer_sigs, senders)
+
+    def _combine(self, inner_sigs: list[dict], outer_sigs: list[dict] | None, senders: set[str]) -> Signature:
+        inner = self._signature(inner_sigs, senders)
+        outer = self._signature(outer_sigs or [], senders)
+        if inner.status == "invalid" or (outer.status != "invalid" and inner.status != "none"):
+            return inner
+        return outer
+
+    # --------------------------------------------------- protected headers
+
+    def _merge_protected(self, root: _Entity, content: _Entity, result: DecryptResult) -> tuple[bytes, str | None]:
+        """Outer headers + protected headers (which win) + the decrypted entity."""
+        c_fields = _header_fields(content.header_block)
+        marker = content.param("hp") or content.param("protected-headers")
+        protected: list[tuple[str, bytes]] = []
+        if marker:
+            protected = [(n, f) for n, f in c_fields if not n.startswith("content-") and n not in _TRACE_HEADERS and not n.startswith("x-mailrouter-")]
+        body = content.body
+        eol = b"\r\n" if b"\r\n" in content.prefix(4096) or not content.prefix(1) else b"\n"
+
+        # Enigmail / Memory Hole legacy display part: text/rfc822-headers first in a multipart
+        if content.is_multipart and content.boundary:
+            parts = content.parts()
+            if parts and parts[0].ctype == "text/rfc822-headers" and (marker or parts[0].param("protected-headers")):
+                legacy = _header_fields(parts[0].decoded().strip(b"\r\n"))
+                have = {n for n, _ in protected}
+                protected += [(n, f) for n, f in legacy if n not in have and not n.startswith("content-") and n not in _TRACE_HEADERS]
+                body = _join_multipart(content.boundary, [p.raw for p in parts[1:]], eol)
+                result.notes.append("legacy protected-headers part removed")
+            stripped = _strip_legacy_display(_Entity(content.header_block + eol + eol + body, content.deadline))
+            if stripped is not None:
+                body = _Entity(stripped, content.deadline).body
+                result.notes.append("RFC 9788 legacy display removed")
+        else:
+            stripped = _strip_legacy_display(content)
+            if stripped is not None:
+                s = _Entity(stripped, content.deadline)
+                c_fields = _header_fields(s.header_block)
+                body = s.body
+                result.notes.append("RFC 9788 legacy display removed")
+
+        if protected:
+            result.notes.append("protected headers applied")
+        names = {n for n, _ in protected}
+        out: list[bytes] = [f for n, f in _header_fields(root.header_block) if not n.startswith("content-") and n != "mime-version" and n not in names]
+        out += [f for _, f in protected]
+        out.append(b"MIME-Version: 1.0")
+        out += [f for n, f in c_fields if n.startswith("content-")]
+        inner = eol.join(_crlf(f) if eol == b"\r\n" else f.replace(b"\r\n", b"\n") for f in out) + eol + eol + body
+        protected_from = None
+        for n, f in protected:
+            if n == "from":
+                protected_from = _address(_field_value(f))
+                break
+        return inner, protected_from
+
+    # -------------------------------------------------------------- inline
+
+    def _open_inline(self, root: _Entity, sender: str | None, senders: set[str], result: DecryptResult) -> None:
+        leaves = [p for p in root.walk() if not p.is_multipart]
+        body_parts = [p for p in leaves if p.ctype in ("text/plain", "text/html") and not p.is_attachment()]
+        text_candidates = [p for p in body_parts if p.ctype == "text/plain"]
+        html_candidates = [p for p in body_parts if p.ctype == "text/html"]
+
+        def armored_blocks(part: _Entity) -> tuple[list[bytes], bytes]:
+            data = part.decoded()
+            if part.ctype == "text/html":
+                data = _html_to_text(data, part.charset())
+            return _ARMOR_MESSAGE.findall(data), data
+
+        text_part = None
+        blocks: list[bytes] = []
+        text_data = b""
+        for part in text_candidates + html_candidates:
+            found, data = armored_blocks(part)
+            if found:
+                text_part, blocks, text_data = part, found, data
+                break
+
+        enc_attachments: list[_Entity] = []
+        body_ids = {id(p) for p in body_parts}  # a set: `p in body_parts` made this loop quadratic
+        for p in leaves:
+            if p is text_part or id(p) in body_ids:
+                continue
+            name = (p.filename() or "").lower()
+            data_head = p.decoded()[:200] if (name.endswith(_ARMOR_NAMES + _BINARY_PGP_NAMES) or p.ctype == "application/pgp-encrypted") else b""
+            if (name.endswith(_ARMOR_NAMES) or p.ctype == "application/pgp-encrypted") and b"-----BEGIN PGP MESSAGE-----" in data_head:
+                enc_attachments.append(p)
+            elif name.endswith(_BINARY_PGP_NAMES) and data_head[:1] and data_head[0] & 0x80:
+                enc_attachments.append(p)
+
+        if not blocks and not enc_attachments:
+            # not encrypted: clearsigned text? keys?
+            for part in text_candidates:
+                m = _ARMOR_SIGNED.search(part.decoded())
+                if m:
+                    self._collect_keys([], root, sender, result)
+                    sigs = self._verify_clearsigned(m.group(0))
+                    result.crypto.signature = self._signature(sigs, senders)
+                    return
+            self._collect_keys([], root, sender, result)
+            return
+
+        result.crypto.encrypted = True
+        if len(blocks) + len(enc_attachments) > MAX_ENCRYPTED_PIECES:
+            raise _TooCostly(f"more than {MAX_ENCRYPTED_PIECES} encrypted blocks or attachments")
+        self._collect_keys([], root, sender, result)
+        texts: list[str] = []
+        sigs: list[dict] = []
+        outside: list[str] = []
+        if blocks:
+            pieces = _ARMOR_MESSAGE.split(text_data)
+            for piece in pieces:
+                if piece.strip():
+                    outside.append(_decode_text(piece.strip(), text_part.charset()))
+            for block in blocks:
+                opened = self._decrypt(_tidy_armor(block))
+                if opened.data is None:
+                    result.crypto.error = opened.error
+                    return
+                cs = _ARMOR_CHARSET.search(block)
+                data = opened.data
+                m = _ARMOR_SIGNED.search(data)
+                if m:  # clearsigned inside the encryption
+                    sigs += self._verify_clearsigned(m.group(0))
+                    data = _clearsigned_text(m.group(0))
+                texts.append(_decode_text(data, cs.group(1).decode() if cs else None, text_part.charset()))
+                sigs += opened.sigs
+        attachments: list[tuple[str, bytes]] = []
+        for i, p in enumerate(enc_attachments, 1):
+            data = p.decoded()
+            m = _ARMOR_MESSAGE.search(data)
+            opened = self._decrypt(_tidy_armor(m.group(0)) if m else data)
+            if opened.data is None:
+                result.crypto.error = opened.error.replace("could not decrypt:", f"could not decrypt attachment {i}:")
+                return
+            attachments.append((_strip_suffix(p.filename()) or f"attachment-{i}.bin", opened.data))
+            if not blocks:
+                sigs += opened.sigs
+
+        body = EmailMessage(policy=email.policy.SMTP)
+        body.set_content("\n\n".join(t.replace("\r\n", "\n") for t in texts) if texts else "", subtype="plain", charset="utf-8")
+        if outside:
+            body.add_attachment(
+                "\n\n".join(outside), subtype="plain", charset="utf-8", disposition="inline",
+            )
+            body.get_payload()[-1]["Content-Description"] = "text outside the encrypted block (NOT encrypted)"
+            result.notes.append("message has text outside the encrypted block")
+        for name, data in attachments:
+            ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            maintype, subtype = ctype.split("/", 1)
+            if maintype == "text":
+                body.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
+                body.get_payload()[-1].replace_header("Content-Type", f'{ctype}; name="{_quote(name)}"')
+            else:
+                body.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+        entity = _Entity(body.as_bytes())
+        out = [f for n, f in _header_fields(root.header_block) if not n.startswith("content-") and n != "mime-version"]
+        out.append(b"MIME-Version: 1.0")
+        out += [f for n, f in _header_fields(entity.header_block) if n.startswith("content-")]
+        result.inner = b"\r\n".join(_crlf(f) for f in out) + b"\r\n\r\n" + entity.body
+        result.crypto.decrypted = True
+        if text_part is not None and text_part.ctype == "text/html":
+            result.notes.append("encrypted block read from an HTML part")
+        result.crypto.signature = self._signature(sigs, senders)
+
+    # ------------------------------------------------------------ outgoing
+
+    def encrypt_entity(self, entity: bytes, recipient_fingerprints: list[str], sign_fingerprint: str | None = None) -> bytes:
+        """ASCII-armoured ciphertext of ``entity`` for exactly these keys, signed if asked.
+
+        Recipients are looked up by fingerprint in the service home (pinned staff
+        keys) and in the correspondents keyring (acknowledgements). Raises
+        CryptoError(reason) when a key is missing, expired, revoked or unusable,
+        or when gpg fails; the reason names fingerprints only.
+        """
+        recips = [_norm_fpr(f) for f in recipient_fingerprints]
+        if not recips:
+            raise CryptoError("no recipient keys")
+        signer = _norm_fpr(sign_fingerprint) if sign_fingerprint else None
+        with self._lock:
+            for fpr in recips:
+                key = self._key_info(self._svc, fpr) or self._key_info(self._cor, fpr)
+                if key is None:
+                    raise CryptoError(f"no public key {fpr} in the keyrings")
+                if key.revoked:
+                    raise CryptoError(f"recipient key {fpr} is revoked")
+                if key.expired:
+                    raise CryptoError(f"recipient key {fpr} has expired")
+                if not key.can_encrypt:
+                    raise CryptoError(f"recipient key {fpr} has no usable encryption subkey")
+            if signer:
+                sk = next(iter(self._list(self._svc, secret=True, keys=[signer])), None)
+                if sk is None:
+                    raise CryptoError(f"no secret key {signer} in the service home")
+                if sk.revoked:
+                    raise CryptoError(f"signing key {signer} is revoked")
+                if sk.expired:
+                    raise CryptoError(f"signing key {signer} has expired")
+                if not sk.secret_signing:
+                    raise CryptoError(f"signing key {signer} has no usable secret signing key")
+            extra = ["--no-encrypt-to"]
+            cor_ring = self.correspondents_home / "pubring.kbx"
+            if cor_ring.exists():
+                extra += ["--keyring", str(cor_ring)]
+            if signer:
+                extra += ["--local-user", signer]
+            r = self._run(
+                self._svc,
+                "encrypt",
+                entity,
+                recips,
+                sign=True if signer else None,
+                passphrase=self._passphrase if signer else None,
+                always_trust=True,
+                armor=True,
+                extra_args=extra,
+            )
+        if r.timed_out:
+            raise CryptoError("encryption took longer than the time limit")
+        if r.limit_hit:
+            raise CryptoError("encrypted output larger than the output limit")
+        if r.result is None:
+            raise CryptoError(f"gpg could not be run ({r.exception})")
+        ok = r.rc == 0 and r.has("END_ENCRYPTION") and (not signer or r.has("SIG_CREATED"))
+        if not ok:
+            raise CryptoError(self._encrypt_failure(r, signer))
+        if not r.data.startswith(b"-----BEGIN PGP MESSAGE-----"):
+            raise CryptoError("gpg returned no armoured message")
+        return r.data
+
+    @staticmethod
+    def _encrypt_failure(r: _Run, signer: str | None) -> str:
+        reasons = {"1": "not found", "3": "wrong key usage", "4": "revoked", "5": "expired", "9": "not a secret key", "10": "not trusted", "13": "disabled"}
+        for key in ("INV_SGNR", "INV_RECP"):
+            for v in r.values(key):
+                parts = v.split()
+                why = reasons.get(parts[0] if parts else "", "unusable")
+                who = parts[1] if len(parts) > 1 else "?"
+                role = "signing key" if key == "INV_SGNR" else "recipient key"
+                return f"{role} {who} is {why}"
+        if r.has("KEYEXPIRED"):
+            return "a key has expired"
+        if r.has("BAD_PASSPHRASE", "MISSING_PASSPHRASE") or _err_codes(r.statuses) & {_E_BAD_PASSPHRASE, _E_NO_PASSPHRASE}:
+            return "service key passphrase missing or wrong"
+        if signer and not r.has("SIG_CREATED"):
+            return f"could not sign with {signer}"
+        return f"gpg failed (exit status {r.rc})"
+
+    @staticmethod
+    def pgp_mime_wrap(armored: bytes) -> EmailMessage:
+        """RFC 3156 multipart/encrypted around an armoured message; the caller adds outer headers."""
+        if not armored.lstrip().startswith(b"-----BEGIN PGP MESSAGE-----"):
+            raise CryptoError("not an ASCII-armoured OpenPGP message")
+        version = EmailMessage()
+        version["Content-Type"] = "application/pgp-encrypted"
+        version["Content-Description"] = "PGP/MIME version identification"
+        version.set_payload("Version: 1\n")
+        enc = EmailMessage()
+        enc["Content-Type"] = 'application/octet-stream; name="encrypted.asc"'
+        enc["Content-Description"] = "OpenPGP encrypted message"
+        enc["Content-Disposition"] = 'inline; filename="encrypted.asc"'
+        enc.set_payload(armored.decode("ascii").replace("\r\n", "\n"))
+        outer = EmailMessage()
+        outer["MIME-Version"] = "1.0"
+        outer["Content-Type"] = 'multipart/encrypted; protocol="application/pgp-encrypted"'
+        outer.preamble = "This is an OpenPGP/MIME encrypted message (RFC 4880 and 3156)"
+        outer.set_payload([version, enc])
+        return outer
+
+    # --------------------------------------------------------------- check
+
+    def check_keys(self, service_fprs: list[str], staff: dict[str, str]) -> list[KeyProblem]:
+        """Problems with the service keys and the pinned staff keys, each with a fix.
+
+        ``service_fprs``: fingerprints of the service keys (one per published
+        address, or one shared). ``staff``: name -> pinned fingerprint. Checks:
+        present, secret key present (service), not revoked/expired (or expiring
+        within 30 days: warning), usable encryption (sub)key, signing key and
+        passphrase (service). Never raises for key problems.
+        """
+        problems: list[KeyProblem] = []
+        soon = time.time() + 30 * 86400
+        home = str(self.home)
+
+        def add(who, fpr, problem, severity, message, fix):
+            problems.append(KeyProblem(who, fpr, problem, severity, message, fix))
+
+        with self._lock:
+            pubs = {k.fingerprint: k for k in self._list(self._svc)}
+            secs = {k.fingerprint: k for k in self._list(self._svc, secret=True)}
+
+            for raw in service_fprs:
+                who = "service key"
+                try:
+                    fpr = _norm_fpr(raw)
+                except CryptoError:
+                    add(who, str(raw), "invalid", "error", "not a 40-hex-digit fingerprint",
+                        f"put the full fingerprint (gpg --homedir {home} --list-secret-keys) in config.toml")
+                    continue
+                key, sec = pubs.get(fpr), secs.get(fpr)
+                if key is None and sec is None:
+                    add(who, fpr, "missing", "error", f"not in the GnuPG home {home}",
+                        f"import the service secret key: gpg --homedir {home} --import SECRET-KEY.asc "
+                        "(or correct the fingerprint in config.toml)")
+                    continue
+                key = key or sec
+                has_secret = sec is not None and sec.has_secret
+                if not has_secret:
+                    add(who, fpr, "no_secret_key", "error",
+                        "only the public key is present: mail encrypted to it cannot be decrypted",
+                        f"import the secret key: gpg --homedir {home} --import SECRET-KEY.asc")
+                problems += self._lifetime_problems(who, fpr, key, soon, service=True)
+                if not has_secret or key.revoked or key.expired:
+                    continue
+                if not sec.secret_encryption:
+                    add(who, fpr, "no_encryption_key", "error", "no usable secret encryption subkey",
+                        f"add one: gpg --homedir {home} --quick-add-key {fpr} cv25519 encr 2y, "
+                        "then republish the public key")
+                if not sec.secret_signing:
+                    add(who, fpr, "no_signing_key", "warning", "no usable secret signing key: forwards cannot be signed",
+                        f"add one: gpg --homedir {home} --quick-add-key {fpr} ed25519 sign 2y")
+                elif not self._passphrase_works(fpr):
+                    add(who, fpr, "bad_passphrase", "error", "the configured passphrase does not unlock this key",
+                        "set the passphrase environment variable or file named in config.toml to this key's passphrase")
+
+            for name, raw in staff.items():
+                who = f"staff {name}"
+                try:
+                    fpr = _norm_fpr(raw)
+                except CryptoError:
+                    add(who, str(raw), "invalid", "error", "not a 40-hex-digit fingerprint",
+                        "copy the full fingerprint the staff member gave you (over a trusted channel) into config.toml")
+                    continue
+                key = pubs.get(fpr)
+                if key is None:
+                    add(who, fpr, "missing", "error",
+                        "public key not in the service keyring: forwards to them cannot be encrypted",
+                        f"get {name}'s public key over a trusted channel, import it "
+                        f"(gpg --homedir {home} --import FILE) and check that its fingerprint is the one in config.toml")
+                    continue
+                problems += self._lifetime_problems(who, fpr, key, soon, service=False, name=name)
+                if not key.revoked and not key.expired and not key.can_encrypt:
+                    add(who, fpr, "no_encryption_key", "error",
+                        "no usable encryption subkey: forwards to them cannot be encrypted",
+                        f"ask {name} to add one (gpg --quick-add-key {fpr} cv25519 encr 2y) "
+                        "and send the updated public key; then re-import it")
+        return problems
+
+    def _lifetime_problems(self, who: str, fpr: str, key: KeyInfo, soon: float, service: bool, name: str = "") -> list[KeyProblem]:
+        home = str(self.home)
+        if key.revoked:
+            fix = (
+                "generate a new service key, publish it, and put its fingerprint in config.toml"
+                if service
+                else f"the key was revoked: get {name}'s new key over a trusted channel, check its fingerprint, update config.toml and import it"
+            )
+            return [KeyProblem(who, fpr, "revoked", "error", "the key is revoked", fix)]
+        if key.expired:
+            fix = (
+                f"extend it: gpg --homedir {home} --quick-set-expire {fpr} 2y '*' (and without '*' for the primary key), then republish the public key"
+                if service
+                else f"ask {name} to extend the key (gpg --quick-set-expire {fpr} 2y '*') and send the refreshed public key; re-import it"
+            )
+            return [KeyProblem(who, fpr, "expired", "error", "the key has expired", fix)]
+        if key.expires is not None and key.expires < soon:
+            days = max(0, int((key.expires - time.time()) // 86400))
+            fix = f"extend it before it expires: gpg --homedir {home} --quick-set-expire {fpr} 2y" if service else f"ask {name} to extend the key and send the refreshed public key"
+            return [KeyProblem(who, fpr, "expires_soon", "warning", f"the key expires in {days} days", fix)]
+        if key.encryption_expires is not None and key.encryption_expires < soon:
+            days = max(0, int((key.encryption_expires - time.time()) // 86400))
+            fix = (f"extend it: gpg --homedir {home} --quick-set-expire {fpr} 2y '*', then republish the public key"
+                   if service else f"ask {name} to extend the encryption subkey and send the refreshed public key")
+            return [KeyProblem(who, fpr, "expires_soon", "warning",
+                               f"the encryption subkey expires in {days} days", fix)]
+        return []
+
+    def _passphrase_works(self, fpr: str) -> bool:
+        r = self._run(
+            self._svc, "sign", b"mailrouter key check",
+            keyid=fpr, passphrase=self._passphrase, detach=True, extra_args=["--local-user", fpr],
+        )
+        return r.rc == 0 and r.has("SIG_CREATED")
+
+    # ------------------------------------------------------ staff signatures
+
+    def service_home_signers(self, raw: bytes) -> list[tuple[str, bytes]]:
+        """Good signatures over a whole message, checked in the service home only.
+
+        For mail that claims to come from staff (claims): the service home holds
+        the pinned staff keys, while the correspondents keyring takes keys from
+        anyone who mails us one, so it is never consulted here. Returns
+        ``[(primary fingerprint, signed content)]`` for every good signature by
+        an unexpired, unrevoked key; the signed content (memory only) lets the
+        caller check what the signature binds. Shapes: PGP/MIME signed,
+        PGP/MIME encrypted (signed inside, or a signed MIME entity inside),
+        inline clearsigned or inline encrypted+signed. Never raises.
+        """
+        try:
+            return self._service_home_signers(_Entity(raw), depth=0)
+        except Exception as exc:  # noqa: BLE001 - a claim that cannot be checked is simply not authenticated
+            log.error("crypto: unexpected %s while checking a staff signature", type(exc).__name__)
+            return []
+
+    def _service_home_signers(self, root: _Entity, depth: int) -> list[tuple[str, bytes]]:
+        if depth > 1:
+            return []
+        if root.ctype == "multipart/signed":
+            parts = root.parts()
+            if len(parts) != 2:
+                return []
+            signed = _crlf(parts[0].raw)
+            r = self._run(self._svc, "verify_data", "-&{sigfd}", signed, sig_data=parts[1].decoded(),
+                          extra_args=["--enable-special-filenames", "--"])
+            return _good(r, signed)
+        if root.ctype == "multipart/encrypted":
+            parts = root.parts()
+            return self._decrypt_signed(parts[1].decoded(), depth) if len(parts) == 2 else []
+        for part in root.walk():
+            if part.is_multipart or part.ctype != "text/plain" or part.is_attachment():
+                continue
+            data = part.decoded()
+            if b"-----BEGIN PGP SIGNED MESSAGE-----" in data:
+                found = []
+                for block in _ARMOR_SIGNED.findall(data)[:3]:
+                    found += _good(self._run(self._svc, "verify", block), _clearsigned_text(block))
+                return found
+            if b"-----BEGIN PGP MESSAGE-----" in data:
+                blocks = _ARMOR_MESSAGE.findall(data)
+                return self._decrypt_signed(blocks[0], depth) if blocks else []
+            return []
+        return []
+
+    def _decrypt_signed(self, ciphertext: bytes, depth: int) -> list[tuple[str, bytes]]:
+        r = self._run(self._svc, "decrypt", ciphertext, passphrase=self._passphrase)
+        if r.rc is None or r.timed_out or r.limit_hit or not r.has("DECRYPTION_OKAY") or r.has("BADMDC"):
+            return []
+        found = _good(r, r.data)
+        if not found and b"content-type:" in r.data[:4000].lower():  # a signed MIME entity inside
+            found = self._service_home_signers(_Entity(r.data), depth + 1)
+        return found
+
+
+def _good(r: "_Run", content: bytes) -> list[tuple[str, bytes]]:
+    """Good signatures of one gpg run as (primary fingerprint, content)."""
+    if r.result is None or r.timed_out:
+        return []
+    return [(s["fpr"], content) for s in _parse_sigs(r.statuses)
+            if s.get("kind") == "GOODSIG" and s.get("validsig") and s.get("fpr")]
+
+
+# --------------------------------------------------------------------------
+# helpers
+# --------------------------------------------------------------------------
+
+
+def _norm_fpr(value: str) -> str:
+    fpr = re.sub(r"\s+", "", str(value or "")).upper()
+    if fpr.startswith("0X"):
+        fpr = fpr[2:]
+    if not _FPR.match(fpr):
+        raise CryptoError("a key must be given by its full 40-hex-digit fingerprint")
+    return fpr
+
+
+def _quote(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _field_value(raw_field: bytes) -> str:
+    value = raw_field.split(b":", 1)[1] if b":" in raw_field else b""
+    value = re.sub(rb"\r?\n[ \t]", b" ", value).strip()
+    try:
+        from email.header import decode_header, make_header
+
+        return str(make_header(decode_header(value.decode("utf-8", "replace"))))
+    except Exception:
+        return value.decode("utf-8", "replace")
+
+
+_BEGIN_MESSAGE_ANY_CASE = re.compile(rb"(?i)-----begin pgp message-----")
+
+
+def _looks_encrypted(raw: bytes) -> bool:
+    head = raw[:65536].lower()
+    return b"multipart/encrypted" in head or _BEGIN_MESSAGE_ANY_CASE.search(raw) is not None
+
+
+def _any_unknown(sigs: list[dict] | None) -> bool:
+    return any(s.get("kind") == "ERRSIG" for s in sigs or [])
+
+
+def _parse_sigs(statuses: list[tuple[str, str]]) -> list[dict]:
+    sigs: list[dict] = []
+    cur: dict | None = None
+    for key, value in statuses:
+        parts = value.split()
+        if key == "NEWSIG":
+            cur = {}
+            sigs.append(cur)
+        elif key in _SIG_STATUS:
+            if cur is None or "kind" in cur:
+                cur = {}
+                sigs.append(cur)
+            cur["kind"] = key
+            cur["keyid"] = parts[0] if parts else None
+            if key == "ERRSIG":
+                if len(parts) > 5 and parts[5].isdigit():
+                    cur["rc"] = int(parts[5])
+                if len(parts) > 6 and _FPR.match(parts[6].upper()):
+                    cur["fpr"] = parts[6].upper()
+        elif key == "VALIDSIG" and cur is not None:
+            cur["validsig"] = True
+            cur["fpr"] = (parts[9] if len(parts) > 9 else parts[0]).upper()
+        elif key == "NO_PUBKEY" and cur is not None:
+            cur["no_pubkey"] = True
+    return [s for s in sigs if "kind" in s]
+
+
+def _unescape_colon(value: bytes) -> str:
+    text = value.decode("utf-8", "replace")
+    return re.sub(r"\\x([0-9a-fA-F]{2})", lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _parse_colons(data: bytes, secret: bool) -> list[KeyInfo]:
+    """gpg --with-colons listing -> KeyInfo (primary keys with uids and subkey facts)."""
+    keys: list[dict] = []
+    cur: dict | None = None
+    sub: dict | None = None
+    for line in data.splitlines():
+        f = line.split(b":")
+        kind = f[0]
+        if kind in (b"pub", b"sec"):
+            cur = {
+                "validity": f[1].decode(),
+                "created": int(f[5]) if len(f) > 5 and f[5].isdigit() else 0,
+                "expires": int(f[6]) if len(f) > 6 and f[6].isdigit() else None,
+                "cap": f[11].decode() if len(f) > 11 else "",
+                "token": f[14].decode() if len(f) > 14 else "",
+                "uids": [],
+                "subs": [],
+                "fpr": None,
+                "secret": kind == b"sec",
+            }
+            sub = None
+            keys.append(cur)
+        elif kind in (b"sub", b"ssb") and cur is not None:
+            sub = {
+                "validity": f[1].decode(),
+                "expires": int(f[6]) if len(f) > 6 and f[6].isdigit() else None,
+                "cap": f[11].decode() if len(f) > 11 else "",
+                "token": f[14].decode() if len(f) > 14 else "",
+            }
+            cur["subs"].append(sub)
+        elif kind == b"fpr" and cur is not None:
+            if sub is None and cur["fpr"] is None:
+                cur["fpr"] = f[9].decode().upper()
+        elif kind == b"uid" and cur is not None:
+            cur["uids"].append((f[1].decode(), _unescape_colon(f[9])))
+    out = []
+    now = time.time()
+
+    def usable(d: dict, cap: str) -> bool:
+        if cap not in d["cap"].lower():
+            return False
+        if d["validity"] in ("e", "r", "i", "d") or (d["expires"] is not None and d["expires"] <= now):
+            return False
+        return d["token"] not in ("#",)  # '#' = secret key not available (stub)
+
+    for k in keys:
+        if not k["fpr"]:
+            continue
+        sec_enc = sec_sign = False
+        # own capability letters are lower case (the primary's upper-case ones summarise its subkeys)
+        enc_expiries = [d["expires"] for d in [k, *k["subs"]] if "e" in d["cap"] and usable(d, "e")]
+        enc_expires = None if (not enc_expiries or None in enc_expiries) else max(enc_expiries)
+        if k["secret"]:
+            sec_sign = usable(k, "s") or any(usable(s, "s") for s in k["subs"])
+            sec_enc = usable(k, "e") or any(usable(s, "e") for s in k["subs"])
+        out.append(
+            KeyInfo(
+                fingerprint=k["fpr"],
+                validity=k["validity"],
+                created=k["created"],
+                expires=k["expires"],
+                capabilities=k["cap"],
+                uids=tuple(k["uids"]),
+                has_secret=bool(k["secret"]) and (k["token"] != "#" or any(s["token"] != "#" for s in k["subs"])),
+                secret_encryption=sec_enc,
+                secret_signing=sec_sign,
+                encryption_expires=enc_expires,
+            )
+        )
+    return out
+
+
+def _parse_autocrypt(value: str) -> tuple[str, bytes] | None:
+    """Autocrypt header -> (addr, keydata) or None (unknown critical attribute, bad base64...)."""
+    attrs: dict[str, str] = {}
+    for item in value.split(";"):
+        item = item.strip()
+        if not item:
+            continue
+        if "=" not in item:
+            return None
+        k, v = item.split("=", 1)
+        attrs[k.strip().lower()] = v.strip()
+    if "addr" not in attrs or "keydata" not in attrs:
+        return None
+    for k in attrs:
+        if k not in ("addr", "keydata", "prefer-encrypt") and not k.startswith("_"):
+            return None
+    try:
+        keydata = base64.b64decode(re.sub(r"\s+", "", attrs["keydata"]), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    addr = _address(attrs["addr"])
+    return (addr, keydata) if addr else None
+
+
+def _clearsigned_text(block: bytes) -> bytes:
+    """The text of a cleartext-signed block (armour headers and dash-escaping removed)."""
+    m = re.match(rb"-----BEGIN PGP SIGNED MESSAGE-----\r?\n(?:[^\r\n]+\r?\n)*\r?\n(.*?)\r?\n-----BEGIN PGP SIGNATURE-----", block, re.S)
+    if not m:
+        return block
+    return re.sub(rb"(?m)^- ", b"", m.group(1))
+
+
+_DIV_OPEN = re.compile(rb"(?i)<div\b")
+_DIV_CLOSE = re.compile(rb"(?i)</div>\s*")
+_LEGACY_CLASS = re.compile(rb'(?i)class="?header-protection-legacy-display')
+
+
+def _drop_legacy_html(data: bytes) -> tuple[bytes, int]:
+    """Remove the first <div class="header-protection-legacy-display">...</div> (linear time)."""
+    pos = 0
+    while m := _DIV_OPEN.search(data, pos):
+        gt, lt = data.find(b">", m.end()), data.find(b"<", m.end())
+        if gt < 0:
+            break
+        pos = gt + 1
+        if 0 <= lt < gt or not _LEGACY_CLASS.search(data, m.end(), gt):
+            continue
+        close = _DIV_CLOSE.search(data, pos)
+        if close is None:
+            break
+        return data[: m.start()] + data[close.end() :], 1
+    return data, 0
+
+
+def _strip_legacy_display(ent: _Entity) -> bytes | None:
+    """Remove RFC 9788 legacy display elements (hp-legacy-display="1"); None if unchanged."""
+    if ent.is_multipart:
+        if not ent.boundary:
+            return None
+        parts = ent.parts()
+        changed = False
+        new_parts = []
+        for p in parts:
+            s = _strip_legacy_display(p)
+            changed |= s is not None
+            new_parts.append(s if s is not None else p.raw)
+        if not changed:
+            return None
+        eol = b"\r\n" if b"\r\n" in ent.prefix(4096) else b"\n"
+        return ent.header_block + eol + eol + _join_multipart(ent.boundary, new_parts, eol)
+    if ent.param("hp-legacy-display") != "1" or ent.ctype not in ("text/plain", "text/html"):
+        return None
+    data = ent.decoded()
+    if ent.ctype == "text/plain":
+        m = re.match(rb"(?:[A-Za-z0-9-]+:[^\r\n]*\r?\n)+\r?\n", data)
+        if not m:
+            return None
+        data = data[m.end() :]
+    else:
+        data, n = _drop_legacy_html(data)
+        if not n:
+            return None
+    cte = (ent.get("content-transfer-encoding") or "").strip().lower()
+    if cte in ("", "7bit", "8bit", "binary"):
+        return ent.header_block + b"\r\n\r\n" + data
+    fields = [f for n, f in _header_fields(ent.header_block) if n != "content-transfer-encoding"]
+    encoded = base64.encodebytes(data).replace(b"\n", b"\r\n")
+    return b"\r\n".join(fields) + b"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + encoded
