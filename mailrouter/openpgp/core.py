@@ -3,7 +3,7 @@
 Only this package (:mod:`mailrouter.openpgp`; the gpg runner is in :mod:`.gpg`)
 imports :mod:`gnupg`. Everything it
 gives back is plain data (``CryptoFacts``, ``Signature`` from :mod:`..model`, and the
-small dataclasses below) or bytes held in memory.
+small dataclasses of :mod:`.results`) or bytes held in memory.
 
 Guarantees
 ----------
@@ -103,7 +103,7 @@ import shutil
 import subprocess
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import getaddresses
 from pathlib import Path
@@ -127,10 +127,14 @@ from .gpg import (
     _UNSUPPORTED,
 )
 from .keyring import (
+    _FPR,
+    _norm_fpr,
     _parse_colons,
     _uid_address,
     KeyInfo,
 )
+from .encrypt import _Encryption
+from .keycheck import _KeyChecks
 from .mime import (
     _crlf,
     _Entity,
@@ -138,6 +142,11 @@ from .mime import (
     _header_fields,
     _join_multipart,
     _TooCostly,
+)
+from .results import (
+    CryptoError,
+    DecryptResult,
+    KeyProblem,
 )
 
 log = logging.getLogger("mailrouter.crypto")  # the name it had before the split
@@ -150,58 +159,6 @@ __all__ = [
     "KeyProblem",
     "passphrase_from",
 ]
-
-
-class CryptoError(Exception):
-    """A content-free reason why an OpenPGP operation was refused or failed."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-
-@dataclass
-class DecryptResult:
-    """What :meth:`Crypto.open_message` found out about a message.
-
-    ``inner`` is the readable message (bytes, in memory only) when the message
-    arrived encrypted and could be decrypted, else ``None``:
-
-    * PGP/MIME: the outer header fields (minus ``Content-*``/``MIME-Version``)
-      with the protected header fields of the decrypted payload replacing theirs
-      (RFC 9788 ``hp=`` and ``protected-headers="v1"``, plus Enigmail's legacy
-      ``text/rfc822-headers`` part, which is removed), then the decrypted entity.
-      RFC 9788 legacy display elements are removed from the body parts.
-    * inline PGP: the outer header fields and a new ``text/plain`` body with the
-      decrypted text (``multipart/mixed`` when decrypted attachments or text
-      outside the armoured block are present).
-
-    ``notes`` are short, content-free remarks for the case's audit trail
-    (e.g. ``"sender key imported from Autocrypt header"``).
-    ``imported_keys`` lists the fingerprints imported into the correspondents
-    keyring while opening this message.
-    """
-
-    crypto: CryptoFacts
-    inner: bytes | None = None
-    notes: list[str] = field(default_factory=list)
-    imported_keys: list[str] = field(default_factory=list)
-    sender_keys: list[str] = field(default_factory=list)  # usable encryption keys of the sender, oldest first
-
-
-@dataclass(frozen=True)
-class KeyProblem:
-    """A problem with a configured key, for ``mailrouter check``."""
-
-    who: str  # "service key" or "staff <name>"
-    fingerprint: str
-    problem: str  # missing | no_secret_key | expired | expires_soon | revoked | no_encryption_key | no_signing_key | bad_passphrase | invalid
-    severity: str  # "error" | "warning"
-    message: str  # what is wrong (content-free)
-    fix: str  # how to fix it
-
-    def __str__(self) -> str:  # what `check` prints
-        return f"{self.severity}: {self.who} {self.fingerprint}: {self.message}. Fix: {self.fix}"
 
 
 def passphrase_from(env_var: str | None = None, file: str | os.PathLike | None = None) -> str | None:
@@ -259,7 +216,6 @@ def _address(value: str | None) -> str | None:
 
 
 _SAFE_ADDR = re.compile(r"^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9.-]+$")
-_FPR = re.compile(r"^[0-9A-F]{40}$")
 
 
 # --------------------------------------------------------------------------
@@ -400,7 +356,7 @@ class _Opened:
     unwrapped: bytes | None = None  # decrypted OpenPGP packets (before decompression)
 
 
-class Crypto:
+class Crypto(_Encryption, _KeyChecks):
     """OpenPGP operations over two GnuPG homes (see the module docstring).
 
     Thread-safe: one python-gnupg object per home, and every gpg call runs under
@@ -1190,223 +1146,6 @@ class Crypto:
             result.notes.append("encrypted block read from an HTML part")
         result.crypto.signature = self._signature(sigs, senders)
 
-    # ------------------------------------------------------------ outgoing
-
-    def encrypt_entity(self, entity: bytes, recipient_fingerprints: list[str], sign_fingerprint: str | None = None) -> bytes:
-        """ASCII-armoured ciphertext of ``entity`` for exactly these keys, signed if asked.
-
-        Recipients are looked up by fingerprint in the service home (pinned staff
-        keys) and in the correspondents keyring (acknowledgements). Raises
-        CryptoError(reason) when a key is missing, expired, revoked or unusable,
-        or when gpg fails; the reason names fingerprints only.
-        """
-        recips = [_norm_fpr(f) for f in recipient_fingerprints]
-        if not recips:
-            raise CryptoError("no recipient keys")
-        signer = _norm_fpr(sign_fingerprint) if sign_fingerprint else None
-        with self._lock:
-            for fpr in recips:
-                key = self._key_info(self._svc, fpr) or self._key_info(self._cor, fpr)
-                if key is None:
-                    raise CryptoError(f"no public key {fpr} in the keyrings")
-                if key.revoked:
-                    raise CryptoError(f"recipient key {fpr} is revoked")
-                if key.expired:
-                    raise CryptoError(f"recipient key {fpr} has expired")
-                if not key.can_encrypt:
-                    raise CryptoError(f"recipient key {fpr} has no usable encryption subkey")
-            if signer:
-                sk = next(iter(self._list(self._svc, secret=True, keys=[signer])), None)
-                if sk is None:
-                    raise CryptoError(f"no secret key {signer} in the service home")
-                if sk.revoked:
-                    raise CryptoError(f"signing key {signer} is revoked")
-                if sk.expired:
-                    raise CryptoError(f"signing key {signer} has expired")
-                if not sk.secret_signing:
-                    raise CryptoError(f"signing key {signer} has no usable secret signing key")
-            extra = ["--no-encrypt-to"]
-            cor_ring = self.correspondents_home / "pubring.kbx"
-            if cor_ring.exists():
-                extra += ["--keyring", str(cor_ring)]
-            if signer:
-                extra += ["--local-user", signer]
-            r = self._run(
-                self._svc,
-                "encrypt",
-                entity,
-                recips,
-                sign=True if signer else None,
-                passphrase=self._passphrase if signer else None,
-                always_trust=True,
-                armor=True,
-                extra_args=extra,
-            )
-        if r.timed_out:
-            raise CryptoError("encryption took longer than the time limit")
-        if r.limit_hit:
-            raise CryptoError("encrypted output larger than the output limit")
-        if r.result is None:
-            raise CryptoError(f"gpg could not be run ({r.exception})")
-        ok = r.rc == 0 and r.has("END_ENCRYPTION") and (not signer or r.has("SIG_CREATED"))
-        if not ok:
-            raise CryptoError(self._encrypt_failure(r, signer))
-        if not r.data.startswith(b"-----BEGIN PGP MESSAGE-----"):
-            raise CryptoError("gpg returned no armoured message")
-        return r.data
-
-    @staticmethod
-    def _encrypt_failure(r: _Run, signer: str | None) -> str:
-        reasons = {"1": "not found", "3": "wrong key usage", "4": "revoked", "5": "expired", "9": "not a secret key", "10": "not trusted", "13": "disabled"}
-        for key in ("INV_SGNR", "INV_RECP"):
-            for v in r.values(key):
-                parts = v.split()
-                why = reasons.get(parts[0] if parts else "", "unusable")
-                who = parts[1] if len(parts) > 1 else "?"
-                role = "signing key" if key == "INV_SGNR" else "recipient key"
-                return f"{role} {who} is {why}"
-        if r.has("KEYEXPIRED"):
-            return "a key has expired"
-        if r.has("BAD_PASSPHRASE", "MISSING_PASSPHRASE") or _err_codes(r.statuses) & {_E_BAD_PASSPHRASE, _E_NO_PASSPHRASE}:
-            return "service key passphrase missing or wrong"
-        if signer and not r.has("SIG_CREATED"):
-            return f"could not sign with {signer}"
-        return f"gpg failed (exit status {r.rc})"
-
-    @staticmethod
-    def pgp_mime_wrap(armored: bytes) -> EmailMessage:
-        """RFC 3156 multipart/encrypted around an armoured message; the caller adds outer headers."""
-        if not armored.lstrip().startswith(b"-----BEGIN PGP MESSAGE-----"):
-            raise CryptoError("not an ASCII-armoured OpenPGP message")
-        version = EmailMessage()
-        version["Content-Type"] = "application/pgp-encrypted"
-        version["Content-Description"] = "PGP/MIME version identification"
-        version.set_payload("Version: 1\n")
-        enc = EmailMessage()
-        enc["Content-Type"] = 'application/octet-stream; name="encrypted.asc"'
-        enc["Content-Description"] = "OpenPGP encrypted message"
-        enc["Content-Disposition"] = 'inline; filename="encrypted.asc"'
-        enc.set_payload(armored.decode("ascii").replace("\r\n", "\n"))
-        outer = EmailMessage()
-        outer["MIME-Version"] = "1.0"
-        outer["Content-Type"] = 'multipart/encrypted; protocol="application/pgp-encrypted"'
-        outer.preamble = "This is an OpenPGP/MIME encrypted message (RFC 4880 and 3156)"
-        outer.set_payload([version, enc])
-        return outer
-
-    # --------------------------------------------------------------- check
-
-    def check_keys(self, service_fprs: list[str], staff: dict[str, str]) -> list[KeyProblem]:
-        """Problems with the service keys and the pinned staff keys, each with a fix.
-
-        ``service_fprs``: fingerprints of the service keys (one per published
-        address, or one shared). ``staff``: name -> pinned fingerprint. Checks:
-        present, secret key present (service), not revoked/expired (or expiring
-        within 30 days: warning), usable encryption (sub)key, signing key and
-        passphrase (service). Never raises for key problems.
-        """
-        problems: list[KeyProblem] = []
-        soon = time.time() + 30 * 86400
-        home = str(self.home)
-
-        def add(who, fpr, problem, severity, message, fix):
-            problems.append(KeyProblem(who, fpr, problem, severity, message, fix))
-
-        with self._lock:
-            pubs = {k.fingerprint: k for k in self._list(self._svc)}
-            secs = {k.fingerprint: k for k in self._list(self._svc, secret=True)}
-
-            for raw in service_fprs:
-                who = "service key"
-                try:
-                    fpr = _norm_fpr(raw)
-                except CryptoError:
-                    add(who, str(raw), "invalid", "error", "not a 40-hex-digit fingerprint",
-                        f"put the full fingerprint (gpg --homedir {home} --list-secret-keys) in config.toml")
-                    continue
-                key, sec = pubs.get(fpr), secs.get(fpr)
-                if key is None and sec is None:
-                    add(who, fpr, "missing", "error", f"not in the GnuPG home {home}",
-                        f"import the service secret key: gpg --homedir {home} --import SECRET-KEY.asc "
-                        "(or correct the fingerprint in config.toml)")
-                    continue
-                key = key or sec
-                has_secret = sec is not None and sec.has_secret
-                if not has_secret:
-                    add(who, fpr, "no_secret_key", "error",
-                        "only the public key is present: mail encrypted to it cannot be decrypted",
-                        f"import the secret key: gpg --homedir {home} --import SECRET-KEY.asc")
-                problems += self._lifetime_problems(who, fpr, key, soon, service=True)
-                if not has_secret or key.revoked or key.expired:
-                    continue
-                if not sec.secret_encryption:
-                    add(who, fpr, "no_encryption_key", "error", "no usable secret encryption subkey",
-                        f"add one: gpg --homedir {home} --quick-add-key {fpr} cv25519 encr 2y, "
-                        "then republish the public key")
-                if not sec.secret_signing:
-                    add(who, fpr, "no_signing_key", "warning", "no usable secret signing key: forwards cannot be signed",
-                        f"add one: gpg --homedir {home} --quick-add-key {fpr} ed25519 sign 2y")
-                elif not self._passphrase_works(fpr):
-                    add(who, fpr, "bad_passphrase", "error", "the configured passphrase does not unlock this key",
-                        "set the passphrase environment variable or file named in config.toml to this key's passphrase")
-
-            for name, raw in staff.items():
-                who = f"staff {name}"
-                try:
-                    fpr = _norm_fpr(raw)
-                except CryptoError:
-                    add(who, str(raw), "invalid", "error", "not a 40-hex-digit fingerprint",
-                        "copy the full fingerprint the staff member gave you (over a trusted channel) into config.toml")
-                    continue
-                key = pubs.get(fpr)
-                if key is None:
-                    add(who, fpr, "missing", "error",
-                        "public key not in the service keyring: forwards to them cannot be encrypted",
-                        f"get {name}'s public key over a trusted channel, import it "
-                        f"(gpg --homedir {home} --import FILE) and check that its fingerprint is the one in config.toml")
-                    continue
-                problems += self._lifetime_problems(who, fpr, key, soon, service=False, name=name)
-                if not key.revoked and not key.expired and not key.can_encrypt:
-                    add(who, fpr, "no_encryption_key", "error",
-                        "no usable encryption subkey: forwards to them cannot be encrypted",
-                        f"ask {name} to add one (gpg --quick-add-key {fpr} cv25519 encr 2y) "
-                        "and send the updated public key; then re-import it")
-        return problems
-
-    def _lifetime_problems(self, who: str, fpr: str, key: KeyInfo, soon: float, service: bool, name: str = "") -> list[KeyProblem]:
-        home = str(self.home)
-        if key.revoked:
-            fix = (
-                "generate a new service key, publish it, and put its fingerprint in config.toml"
-                if service
-                else f"the key was revoked: get {name}'s new key over a trusted channel, check its fingerprint, update config.toml and import it"
-            )
-            return [KeyProblem(who, fpr, "revoked", "error", "the key is revoked", fix)]
-        if key.expired:
-            fix = (
-                f"extend it: gpg --homedir {home} --quick-set-expire {fpr} 2y '*' (and without '*' for the primary key), then republish the public key"
-                if service
-                else f"ask {name} to extend the key (gpg --quick-set-expire {fpr} 2y '*') and send the refreshed public key; re-import it"
-            )
-            return [KeyProblem(who, fpr, "expired", "error", "the key has expired", fix)]
-        if key.expires is not None and key.expires < soon:
-            days = max(0, int((key.expires - time.time()) // 86400))
-            fix = f"extend it before it expires: gpg --homedir {home} --quick-set-expire {fpr} 2y" if service else f"ask {name} to extend the key and send the refreshed public key"
-            return [KeyProblem(who, fpr, "expires_soon", "warning", f"the key expires in {days} days", fix)]
-        if key.encryption_expires is not None and key.encryption_expires < soon:
-            days = max(0, int((key.encryption_expires - time.time()) // 86400))
-            fix = (f"extend it: gpg --homedir {home} --quick-set-expire {fpr} 2y '*', then republish the public key"
-                   if service else f"ask {name} to extend the encryption subkey and send the refreshed public key")
-            return [KeyProblem(who, fpr, "expires_soon", "warning",
-                               f"the encryption subkey expires in {days} days", fix)]
-        return []
-
-    def _passphrase_works(self, fpr: str) -> bool:
-        r = self._run(
-            self._svc, "sign", b"mailrouter key check",
-            keyid=fpr, passphrase=self._passphrase, detach=True, extra_args=["--local-user", fpr],
-        )
-        return r.rc == 0 and r.has("SIG_CREATED")
 
     # ------------------------------------------------------ staff signatures
 
@@ -1478,15 +1217,6 @@ def _good(r: "_Run", content: bytes) -> list[tuple[str, bytes]]:
 # --------------------------------------------------------------------------
 # helpers
 # --------------------------------------------------------------------------
-
-
-def _norm_fpr(value: str) -> str:
-    fpr = re.sub(r"\s+", "", str(value or "")).upper()
-    if fpr.startswith("0X"):
-        fpr = fpr[2:]
-    if not _FPR.match(fpr):
-        raise CryptoError("a key must be given by its full 40-hex-digit fingerprint")
-    return fpr
 
 
 def _quote(value: str) -> str:

@@ -7,6 +7,10 @@ import time
 from dataclasses import dataclass
 from email.utils import parseaddr
 
+from .results import CryptoError
+
+_FPR = re.compile(r"^[0-9A-F]{40}$")
+
 
 @dataclass(frozen=True)
 class KeyInfo:
@@ -135,3 +139,12 @@ def _parse_colons(data: bytes, secret: bool) -> list[KeyInfo]:
             )
         )
     return out
+
+
+def _norm_fpr(value: str) -> str:
+    fpr = re.sub(r"\s+", "", str(value or "")).upper()
+    if fpr.startswith("0X"):
+        fpr = fpr[2:]
+    if not _FPR.match(fpr):
+        raise CryptoError("a key must be given by its full 40-hex-digit fingerprint")
+    return fpr
