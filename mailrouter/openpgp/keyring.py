@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
-from email.utils import parseaddr
+from email.utils import getaddresses, parseaddr
 
 from .results import CryptoError
 
@@ -148,3 +148,20 @@ def _norm_fpr(value: str) -> str:
     if not _FPR.match(fpr):
         raise CryptoError("a key must be given by its full 40-hex-digit fingerprint")
     return fpr
+
+
+def _address(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        pairs = getaddresses([value])
+    except Exception:
+        return None
+    for _, addr in pairs:
+        addr = addr.strip().lower()
+        if "@" in addr:
+            return addr
+    return None
+
+
+_SAFE_ADDR = re.compile(r"^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9.-]+$")
