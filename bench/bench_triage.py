@@ -7,8 +7,8 @@
 Every message of ``bench/triage/`` goes through mailrouter's real analysis with
 the shipped ``config.toml`` policy (rules, lexicons, language detection), as
 production decides it: the urgency of the decision, and whether an
-acknowledgement would be sent (``Pipeline.ack_plan``).  Nothing is sent and
-nothing is stored beyond an in-memory SQLite store.
+acknowledgement would be sent (``outgoing.acknowledgement.ack_plan``).  Nothing
+is sent and nothing is stored.
 
 The report gives, for the development split and the held-out split apart:
 exact-urgency accuracy, precision and recall per urgency level, critical recall,
@@ -298,8 +298,8 @@ def report(ctx: dict) -> str:
         f"{ctx['set_languages']} languages; labelling policy in `bench/triage/README.md`. The held-out third was "
         "chosen by a seeded shuffle per category; per-message results below are given for the development split "
         "only."), "",
-        ("Urgency is `analysis.decision.urgency` of `Pipeline.analyse(mailbox, raw)`; an acknowledgement counts as sent "
-        "when `Pipeline.ack_plan(facts, decision)` says so. Automatic mail = auto-replies, bounces, list and bulk "
+        ("Urgency is `analysis.decision.urgency` of `Analyser.analyse(mailbox, raw)`; an acknowledgement counts as sent "
+        "when `ack_plan(analysis)` says so. Automatic mail = auto-replies, bounces, list and bulk "
         "mail, spam and phishing (expected: the lowest level, never acknowledged)."), "",
         "## Summary", "",
     ]

@@ -130,7 +130,6 @@ from .keycheck import _KeyChecks
 from .keyring import (
     _address,
     _FPR,
-    KeyInfo,
 )
 from .keys import _Keys
 from .mime import (
@@ -144,19 +143,10 @@ from .mime import (
 from .results import (
     CryptoError,
     DecryptResult,
-    KeyProblem,
 )
 
 log = logging.getLogger("mailrouter.crypto")  # the name it had before the split
 
-__all__ = [
-    "Crypto",
-    "CryptoError",
-    "DecryptResult",
-    "KeyInfo",
-    "KeyProblem",
-    "passphrase_from",
-]
 
 
 def passphrase_from(env_var: str | None = None, file: str | os.PathLike | None = None) -> str | None:
