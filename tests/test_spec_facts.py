@@ -72,3 +72,59 @@ def test_facts_of_a_bounce_and_a_list() -> None:
     assert bounce.is_bounce and bounce.is_noreply
     listed = build_facts("emergency", parse(message("List-Id: <x.example.net>")), own_addresses=OWN)
     assert listed.is_list and not listed.is_bounce
+
+
+def subject(text: str, *headers: str) -> bytes:
+    head = ["From: Someone <someone@example.net>", "To: emergency@example.org", f"Subject: {text}",
+            "Message-ID: <2@example.net>", *headers]
+    return ("\r\n".join(head) + "\r\n\r\nbody\r\n").encode()
+
+
+AUTO_REPLY_SIGNS = [
+    ("X-Apple-Action: VACATION", subject("Re: help", "X-Apple-Action: VACATION")),
+    ("Outlook client rule, English", subject("Automatic reply: help")),
+    ("Exchange 2003", subject("Out of Office AutoReply: help")),
+    ("Lotus Notes", subject("AUTO: Jane Doe is out of the office (returning 05/01/2027)")),
+    ("Auto reply:", subject("Auto reply: help")),
+    ("German", subject("Automatische Antwort: Hilfe")),
+    ("French", subject("Réponse automatique : aide")),
+    ("Spanish", subject("Respuesta automática: ayuda")),
+    ("Russian", subject("Автоматический ответ: помощь")),
+    ("Turkish", subject("Otomatik yanıt: yardım")),
+    ("Chinese", subject("自动回复：求助")),
+    ("Japanese", subject("自動応答: 助けて")),
+    ("Korean", subject("자동 회신: 도움")),
+    ("Arabic", subject("رد تلقائي: مساعدة")),
+    ("Persian", subject("پاسخ خودکار: کمک")),
+    ("encoded word", subject("=?UTF-8?B?0JDQstGC0L7QvtGC0LLQtdGCOiDQv9C+0LzQvtGJ0Yw=?=")),
+]
+
+PERSON_WRITTEN = [
+    ("a reply to an auto-reply", subject("Re: Automatic reply: help")),
+    ("writing about auto-replies", subject("Why do I get an automatic reply from you?")),
+    ("AUTO without out-of-office", subject("AUTO: my car was set on fire")),
+    ("plain", subject("They published my address")),
+]
+
+
+@pytest.mark.parametrize("raw", [r for _, r in AUTO_REPLY_SIGNS], ids=[n for n, _ in AUTO_REPLY_SIGNS])
+def test_auto_reply_signs_block_the_ack_and_set_the_rule_fact(raw: bytes) -> None:
+    """The ack guard and the rules' ``auto_submitted`` fact agree (issue 15): one predicate."""
+    facts = build_facts("emergency", parse(raw), own_addresses=OWN)
+    assert facts.auto_submitted
+    assert facts.ack_blockers, "an acknowledgement to an auto-responder starts a loop"
+
+
+@pytest.mark.parametrize("raw", [r for _, r in PERSON_WRITTEN], ids=[n for n, _ in PERSON_WRITTEN])
+def test_person_written_subjects_are_not_auto_replies(raw: bytes) -> None:
+    facts = build_facts("emergency", parse(raw), own_addresses=OWN)
+    assert not facts.auto_submitted
+    assert facts.ack_blockers == []
+
+
+@pytest.mark.parametrize("raw", [r for _, r, _ in ROWS], ids=[name for name, _, _ in ROWS])
+def test_every_auto_reply_blocker_is_also_the_rule_fact(raw: bytes) -> None:
+    parsed = parse(raw)
+    facts = build_facts("emergency", parsed, own_addresses=OWN, trusted_authserv_id=MTA)
+    auto_reasons = {"Auto-Submitted header", "auto-reply headers", "auto-reply subject or X-Apple-Action"}
+    assert facts.auto_submitted == bool(auto_reasons & set(facts.ack_blockers))
